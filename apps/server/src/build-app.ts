@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import type { CoreDeps } from '@replyforce/core';
+import { AppError } from '@replyforce/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling, sendError } from './plugins/errors.ts';
+import { loggerOptions } from './plugins/logger.ts';
+import { registerMetrics } from './plugins/metrics.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { isDashboardRoute, registerStaticWeb } from './plugins/static-web.ts';
+import { auditRoutes } from './routes/audit/index.ts';
+import { authRoutes } from './routes/auth/index.ts';
+import { opsRoutes } from './routes/ops/index.ts';
+import { outboxRoutes } from './routes/outbox/index.ts';
+import { teamRoutes } from './routes/team/index.ts';
+import { invitationRoutes } from './routes/team/invitations-public.ts';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export type BuildAppOptions = {
+  /** false silences logs (tests); otherwise pino JSON at config.logLevel. */
+  logger?: boolean;
+  /** Where the built dashboard lives; it is served when present. */
+  webDist?: string;
+};
+
+/** The HTTP application, without listening: tests drive it with app.inject(). */
+export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : loggerOptions(deps.config.logLevel),
+    bodyLimit: deps.config.http.bodyLimitBytes,
+    trustProxy: deps.config.http.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  registerMetrics(app, deps);
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerAuth(app, deps);
+
+  await app.register(opsRoutes(deps));
+  await app.register(authRoutes(deps), { prefix: '/api/v1/auth' });
+  await app.register(invitationRoutes(deps), { prefix: '/api/v1/invitations' });
+  await app.register(teamRoutes(deps), { prefix: '/api/v1/team' });
+  await app.register(auditRoutes(deps), { prefix: '/api/v1/audit-logs' });
+  await app.register(outboxRoutes(deps), { prefix: '/api/v1/outbox' });
+
+  const serving = await registerStaticWeb(app, opts.webDist ?? DEFAULT_WEB_DIST);
+  app.setNotFoundHandler((request, reply) => {
+    if (serving && isDashboardRoute(request.method, request.url, request.headers.accept)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+  return app;
+}

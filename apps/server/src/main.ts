@@ -1,0 +1,72 @@
+import type { Config } from '@replyforce/config';
+import { DEMO, seedDemo } from '@replyforce/core';
+import pino from 'pino';
+import { buildApp } from './build-app.ts';
+import { loggerOptions } from './plugins/logger.ts';
+import { openRuntime } from './runtime.ts';
+import { startScheduler } from './scheduler/index.ts';
+import { startWorkers } from './workers/index.ts';
+
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+/** Runs one process: API, worker, or both (the embedded default). Stops cleanly on SIGTERM/SIGINT. */
+export async function runProcess(config: Config, role: ProcessRole): Promise<void> {
+  if (role !== 'all' && !(config.database.url && config.redisUrl)) {
+    throw new Error(
+      `'${role}' alone needs DATABASE_URL and REDIS_URL (separate processes share work through them); use 'start' on embedded defaults`,
+    );
+  }
+  const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
+  const runtime = await openRuntime(config);
+  const { deps } = runtime;
+  const withApi = role !== 'worker';
+  const withWorker = role !== 'api';
+
+  if (withApi && config.seedDemo && (await seedDemo(deps))) log.info('seeded the demo workspace');
+  let stopScheduler = () => {};
+  if (withWorker) {
+    await startWorkers(deps, log);
+    stopScheduler = startScheduler(deps, log);
+  }
+  const app = withApi ? await buildApp(deps) : undefined;
+  if (app) await app.listen({ host: config.host, port: config.port });
+
+  printBanner(config, role);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    stopScheduler();
+    await app?.close(); // stops accepting, lets in-flight requests finish
+    await runtime.close(); // lets running jobs finish, closes Redis and the database
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+function printBanner(config: Config, role: ProcessRole): void {
+  const lines = [
+    '',
+    `  ReplyForce ${role === 'all' ? '' : `(${role}) `}is running`,
+    `  storage: ${config.embedded ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}; jobs: ${config.redisUrl ? 'BullMQ on Redis' : 'in-process'}`,
+  ];
+  if (role !== 'worker') {
+    lines.push(`  dashboard: ${config.publicUrl}`, `  API docs:  ${config.publicUrl}/api/docs`);
+    if (config.seedDemo) {
+      lines.push(
+        `  demo logins (workspace "${DEMO.tenantName}", password "${DEMO.password}"):`,
+        `    admin  ${DEMO.admin.email}`,
+        `    agent  ${DEMO.agent.email}`,
+      );
+    }
+  }
+  console.log(`${lines.join('\n')}\n`);
+}

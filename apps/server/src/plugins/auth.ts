@@ -1,0 +1,56 @@
+import { can, type Permission } from '@replyforce/contracts';
+import { type Actor, AppError, authenticate, type CoreDeps, recordAudit } from '@replyforce/core';
+import { withTenant } from '@replyforce/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/** Every /api/v1 route declares who may call it; a route without `access` refuses to boot. */
+export type Access = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | undefined;
+  }
+}
+
+/** The actor of a route declared non-public (the hook guarantees it is set). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return request.actor;
+}
+
+export function registerAuth(app: FastifyInstance, deps: CoreDeps): void {
+  app.decorateRequest('actor', undefined);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && route.config?.access === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+  });
+
+  // onRequest runs before the body is parsed: an anonymous caller learns nothing about the body rules.
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return;
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new AppError('UNAUTHENTICATED', 'Send an access token: Authorization: Bearer <token>');
+    const actor = await authenticate(deps, match[1]!, request.ip);
+    request.actor = actor;
+    request.log = request.log.child({ tenantId: actor.tenantId, userId: actor.userId });
+    if (access !== 'authenticated' && !can(actor.role, access)) {
+      await withTenant(deps.db, actor.tenantId, (tx) =>
+        recordAudit(tx, actor, {
+          action: 'access.denied',
+          resourceType: 'route',
+          resourceId: `${request.method} ${request.routeOptions.url}`,
+          result: 'failure',
+          metadata: { permission: access },
+        }),
+      );
+      throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this; it needs ${access}`);
+    }
+  });
+}

@@ -1,0 +1,27 @@
+import { type CoreDeps, sweepQueuedMail } from '@replyforce/core';
+import type { Logger } from 'pino';
+
+/**
+ * Periodic work of the worker role. The sweeper re-dispatches what durable state says is
+ * unfinished, so a lost job (crash, flushed Redis) is picked up again. Idempotent handlers make a
+ * second dispatch harmless when several workers sweep.
+ */
+export function startScheduler(deps: CoreDeps, log: Logger, everyMs = 30_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const n = await sweepQueuedMail(deps);
+      if (n > 0) log.info({ redispatched: n }, 'sweeper re-dispatched queued mail');
+    } catch (err) {
+      log.error({ err }, 'sweeper failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

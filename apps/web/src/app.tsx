@@ -1,0 +1,75 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ComponentType, lazy, type ReactNode, StrictMode, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AppShell } from './components/app-shell.tsx';
+import { FullPageStatus } from './components/full-page-status.tsx';
+import { NotFoundPage } from './components/not-found-page.tsx';
+import { HomeRedirect, PublicOnly, RequireAuth, RequirePermission } from './features/auth/route-guards.tsx';
+import { useSessionState } from './features/auth/use-session.ts';
+import { queryClient } from './lib/query-client.ts';
+
+/** React.lazy for a named export, so every page is its own chunk and the entry stays small. */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+const LoginPage = lazyPage(() => import('./features/auth/login-page.tsx'), (m) => m.LoginPage);
+const RegisterPage = lazyPage(() => import('./features/auth/register-page.tsx'), (m) => m.RegisterPage);
+const AcceptInvitePage = lazyPage(() => import('./features/auth/accept-invite-page.tsx'), (m) => m.AcceptInvitePage);
+const TeamPage = lazyPage(() => import('./features/team/team-page.tsx'), (m) => m.TeamPage);
+const AuditLogPage = lazyPage(() => import('./features/audit/audit-log-page.tsx'), (m) => m.AuditLogPage);
+const OutboxPage = lazyPage(() => import('./features/outbox/outbox-page.tsx'), (m) => m.OutboxPage);
+const AccountPage = lazyPage(() => import('./features/account/account-page.tsx'), (m) => m.AccountPage);
+
+function PageFallback() {
+  return <FullPageStatus busy title="Loading…" />;
+}
+
+function Standalone({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageFallback />}>{children}</Suspense>;
+}
+
+/** Unknown addresses: inside the app frame when signed in, on a bare page otherwise. */
+function NotFoundRoute() {
+  const state = useSessionState();
+  if (state.status === 'loading') return <PageFallback />;
+  if (state.status === 'authenticated') {
+    return (
+      <AppShell>
+        <NotFoundPage />
+      </AppShell>
+    );
+  }
+  return (
+    <main id="main" className="px-4">
+      <NotFoundPage />
+    </main>
+  );
+}
+
+export function App() {
+  return (
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<PublicOnly><Standalone><LoginPage /></Standalone></PublicOnly>} />
+            <Route path="/register" element={<PublicOnly><Standalone><RegisterPage /></Standalone></PublicOnly>} />
+            <Route path="/accept-invite" element={<Standalone><AcceptInvitePage /></Standalone>} />
+            <Route element={<RequireAuth><AppShell /></RequireAuth>}>
+              <Route index element={<HomeRedirect />} />
+              <Route path="team" element={<RequirePermission permission="read:team"><TeamPage /></RequirePermission>} />
+              <Route
+                path="audit-log"
+                element={<RequirePermission permission="read:audit_logs"><AuditLogPage /></RequirePermission>}
+              />
+              <Route path="outbox" element={<RequirePermission permission="read:outbox"><OutboxPage /></RequirePermission>} />
+              <Route path="account" element={<AccountPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundRoute />} />
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>
+  );
+}

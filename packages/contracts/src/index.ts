@@ -1,0 +1,5 @@
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './errors.ts';
+export * from './roles.ts';
+export * from './team.ts';

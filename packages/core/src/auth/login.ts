@@ -1,0 +1,55 @@
+import type { LoginBody } from '@replyforce/contracts';
+import { findUserByEmail, listMembershipsOfUser, withSystem, withTenant, withUser } from '@replyforce/db';
+import type { z } from 'zod';
+import { AppError } from '../app-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreDeps } from '../deps.ts';
+import { type IssuedSession, issueSession } from './issue-session.ts';
+import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from './login-throttle.ts';
+import { burnPasswordCheck, verifyPassword } from './password.ts';
+
+const INVALID = 'The email or password is not correct';
+
+export async function login(
+  deps: CoreDeps,
+  input: z.output<typeof LoginBody>,
+  meta: { ip: string | undefined },
+): Promise<IssuedSession> {
+  await assertLoginAllowed(deps, input.email, meta.ip);
+  // The one lookup outside a tenant: nobody is signed in yet.
+  const user = await withSystem(deps.db, (tx) => findUserByEmail(tx, input.email));
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  const memberships = user ? await withUser(deps.db, user.id, (tx) => listMembershipsOfUser(tx, user.id)) : [];
+
+  if (!user || !ok) {
+    await recordLoginFailure(deps, input.email, meta.ip);
+    // Each workspace of a real account sees the failed attempt in its audit log.
+    for (const m of memberships) {
+      await withTenant(deps.db, m.tenant.id, (tx) =>
+        recordAudit(
+          tx,
+          { tenantId: m.tenant.id, userId: user?.id, email: input.email, ip: meta.ip },
+          { action: 'auth.login', resourceType: 'user', resourceId: user?.id, result: 'failure' },
+        ),
+      );
+    }
+    throw new AppError('INVALID_CREDENTIALS', INVALID);
+  }
+  const chosen = input.tenantId ? memberships.find((m) => m.tenant.id === input.tenantId) : memberships[0];
+  if (!chosen) {
+    throw new AppError(
+      memberships.length === 0 ? 'INVALID_CREDENTIALS' : 'FORBIDDEN',
+      memberships.length === 0 ? 'This account belongs to no workspace any more' : 'You are not a member of that workspace',
+    );
+  }
+  await clearAccountFailures(deps, input.email);
+  const issued = await issueSession(deps, { tenantId: chosen.tenant.id, userId: user.id, role: chosen.role });
+  await withTenant(deps.db, chosen.tenant.id, (tx) =>
+    recordAudit(
+      tx,
+      { tenantId: chosen.tenant.id, userId: user.id, role: chosen.role, email: user.email, ip: meta.ip },
+      { action: 'auth.login', resourceType: 'user', resourceId: user.id, result: 'success' },
+    ),
+  );
+  return issued;
+}

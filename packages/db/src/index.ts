@@ -1,0 +1,12 @@
+export * from './client.ts';
+export * from './errors.ts';
+export { migrateDatabase, pendingMigrations } from './migrate.ts';
+export * from './repositories/audit-logs.ts';
+export * from './repositories/invitations.ts';
+export * from './repositories/keyset.ts';
+export * from './repositories/mail-outbox.ts';
+export * from './repositories/memberships.ts';
+export * from './repositories/refresh-tokens.ts';
+export * from './repositories/tenants.ts';
+export * from './repositories/users.ts';
+export { withSystem, withTenant, withTenantUser, withUser } from './tenant-context.ts';

@@ -1,0 +1,35 @@
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import type { Tx } from '../client.ts';
+import { auditLogs } from '../schema/index.ts';
+import type { Keyset } from './keyset.ts';
+
+export type AuditLogRow = typeof auditLogs.$inferSelect;
+export type NewAuditLog = typeof auditLogs.$inferInsert;
+
+export async function insertAuditLog(tx: Tx, entry: NewAuditLog): Promise<void> {
+  await tx.insert(auditLogs).values(entry);
+}
+
+export async function listAuditLogs(
+  tx: Tx,
+  tenantId: string,
+  page: { limit: number; after?: Keyset },
+): Promise<AuditLogRow[]> {
+  const after = page.after;
+  return tx
+    .select()
+    .from(auditLogs)
+    .where(
+      and(
+        eq(auditLogs.tenantId, tenantId),
+        after
+          ? or(
+              lt(auditLogs.createdAt, after.createdAt),
+              and(eq(auditLogs.createdAt, after.createdAt), lt(auditLogs.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
+    .limit(page.limit);
+}

@@ -5,7 +5,7 @@ import { AppError } from '@replyforce/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling, sendError } from './plugins/errors.ts';
+import { registerErrorHandling, sendError, toAppError } from './plugins/errors.ts';
 import { loggerOptions } from './plugins/logger.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -35,6 +35,12 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
     trustProxy: deps.config.http.trustProxy,
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,
+    // Invitation tokens (signed JWTs) travel as a path parameter.
+    routerOptions: { maxParamLength: 2048 },
+    // Bad URLs and the like are answered in the uniform error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, toAppError(error));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -58,7 +64,10 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
     if (serving && isDashboardRoute(request.method, request.url, request.headers.accept)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return sendError(reply, new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+    return sendError(
+      reply,
+      new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+    );
   });
   return app;
 }

@@ -12,7 +12,9 @@ export function jwtKeyFor(config: Config): Uint8Array {
   mkdirSync(config.dataDir, { recursive: true });
   const file = join(config.dataDir, 'secrets.json');
   if (!existsSync(file)) {
-    writeFileSync(file, JSON.stringify({ jwtSecret: randomBytes(48).toString('base64url') }), { mode: 0o600 });
+    writeFileSync(file, JSON.stringify({ jwtSecret: randomBytes(48).toString('base64url') }), {
+      mode: 0o600,
+    });
   }
   const { jwtSecret } = JSON.parse(readFileSync(file, 'utf8')) as { jwtSecret: string };
   return new TextEncoder().encode(jwtSecret);

@@ -9,4 +9,5 @@ export * from './repositories/memberships.ts';
 export * from './repositories/refresh-tokens.ts';
 export * from './repositories/tenants.ts';
 export * from './repositories/users.ts';
+export * from './schema/index.ts';
 export { withSystem, withTenant, withTenantUser, withUser } from './tenant-context.ts';

@@ -44,7 +44,10 @@ export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = 
           queueName(name),
           async (job) => {
             const attempt = job.attemptsMade + 1;
-            const handler = handlers[name] as (p: unknown, c: { attempt: number; final: boolean }) => Promise<void>;
+            const handler = handlers[name] as (
+              p: unknown,
+              c: { attempt: number; final: boolean },
+            ) => Promise<void>;
             try {
               await handler(spec.payload.parse(job.data), { attempt, final: attempt >= spec.attempts });
             } catch (err) {
@@ -66,7 +69,14 @@ export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = 
         worker.on('failed', (job, err) => {
           if (!job) return;
           const final = job.attemptsMade >= spec.attempts || err instanceof UnrecoverableError;
-          onEvent?.({ type: 'failed', name, jobId: job.id ?? '', attempt: job.attemptsMade, final, error: err.message });
+          onEvent?.({
+            type: 'failed',
+            name,
+            jobId: job.id ?? '',
+            attempt: job.attemptsMade,
+            final,
+            error: err.message,
+          });
         });
         workers.push(worker);
       }

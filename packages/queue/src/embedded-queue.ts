@@ -31,7 +31,10 @@ export function createEmbeddedQueue(): JobQueue {
     const spec = JOBS[job.name];
     const final = job.attempt >= spec.attempts;
     try {
-      const handler = handlers[job.name] as (p: unknown, c: { attempt: number; final: boolean }) => Promise<void>;
+      const handler = handlers[job.name] as (
+        p: unknown,
+        c: { attempt: number; final: boolean },
+      ) => Promise<void>;
       await handler(job.payload, { attempt: job.attempt, final });
       pending.delete(jobId);
       onEvent?.({ type: 'completed', name: job.name, jobId, attempt: job.attempt });

@@ -13,6 +13,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | undefined;
   }
+  interface FastifyInstance {
+    /** Every /api/v1 route with its declared access (the RBAC test checks each against the matrix). */
+    accessTable: { method: string; url: string; access: Access }[];
+  }
 }
 
 /** The actor of a route declared non-public (the hook guarantees it is set). */
@@ -23,11 +27,16 @@ export function actorOf(request: FastifyRequest): Actor {
 
 export function registerAuth(app: FastifyInstance, deps: CoreDeps): void {
   app.decorateRequest('actor', undefined);
+  const table: FastifyInstance['accessTable'] = [];
+  app.decorate('accessTable', table);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && route.config?.access === undefined) {
+    if (!route.url.startsWith('/api/v1')) return;
+    const access = route.config?.access;
+    if (access === undefined)
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
-    }
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
   // onRequest runs before the body is parsed: an anonymous caller learns nothing about the body rules.

@@ -31,7 +31,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
 export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
   return reply.status(STATUS_OF[err.code]).send({
-    error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) },
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details !== undefined ? { details: err.details } : {}),
+    },
   });
 }
 
@@ -59,7 +63,8 @@ export function toAppError(error: FastifyError | Error): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', 'The body is larger than this server accepts');
   }
-  if (error instanceof SyntaxError && status === 400) return new AppError('MALFORMED_JSON', 'The body is not valid JSON');
+  if (error instanceof SyntaxError && status === 400)
+    return new AppError('MALFORMED_JSON', 'The body is not valid JSON');
   if (status === 429) return new AppError('RATE_LIMITED', 'Too many requests');
   if (status !== undefined && status >= 400 && status < 500) {
     return new AppError(status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', 'The request is not valid');
@@ -67,11 +72,24 @@ export function toAppError(error: FastifyError | Error): AppError {
   return new AppError('INTERNAL', 'Something went wrong on our side; it has been logged');
 }
 
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
+  // PostgreSQL text cannot hold NUL characters; refuse them here rather than fail in the database.
+  app.addHook('preValidation', async (request) => {
+    if (hasNul(request.body) || hasNul(request.query) || hasNul(request.params)) {
+      throw new AppError('VALIDATION_FAILED', 'Text may not contain NUL (\\u0000) characters');
+    }
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
-    else if (!(error instanceof AppError)) request.log.info({ code: appError.code, reason: error.message }, 'client error');
+    else if (!(error instanceof AppError))
+      request.log.info({ code: appError.code, reason: error.message }, 'client error');
     return sendError(reply, appError);
   });
 }

@@ -1,7 +1,7 @@
 import type { CoreDeps } from '@replyforce/core';
+import { AppError } from '@replyforce/core';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { AppError } from '@replyforce/core';
 
 const STARTED = Symbol('metricsStarted');
 
@@ -16,7 +16,11 @@ export function registerMetrics(app: FastifyInstance, deps: CoreDeps): Registry 
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const inFlight = new Gauge({ name: 'http_requests_in_flight', help: 'Requests being handled', registers: [registry] });
+  const inFlight = new Gauge({
+    name: 'http_requests_in_flight',
+    help: 'Requests being handled',
+    registers: [registry],
+  });
   new Gauge({
     name: 'db_pool_connections',
     help: 'Database connections by state',
@@ -39,7 +43,11 @@ export function registerMetrics(app: FastifyInstance, deps: CoreDeps): Registry 
     const started = (request as unknown as Record<symbol, number>)[STARTED] ?? performance.now();
     inFlight.dec();
     duration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      },
       (performance.now() - started) / 1000,
     );
   });

@@ -9,7 +9,11 @@ export async function startWorkers(deps: CoreDeps, log: Logger): Promise<void> {
       'mail.deliver': (payload, ctx) => deliverMail(deps, payload, ctx),
     },
     (e: JobEvent) => {
-      if (e.type === 'failed') log.warn({ job: e.name, jobId: e.jobId, attempt: e.attempt, final: e.final, err: e.error }, 'job failed');
+      if (e.type === 'failed')
+        log.warn(
+          { job: e.name, jobId: e.jobId, attempt: e.attempt, final: e.final, err: e.error },
+          'job failed',
+        );
       else log.debug({ job: e.name, jobId: e.jobId }, 'job completed');
     },
   );

@@ -4,7 +4,8 @@ import pg from 'pg';
 export type DbKind = 'pglite' | 'postgres';
 
 /** The PostgreSQL server the suites use: DATABASE_URL, or the local one. */
-export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/replyforce_test';
+export const TEST_DATABASE_URL =
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/replyforce_test';
 export const REQUIRE_SERVICES = process.env.REQUIRE_SERVICES === '1';
 
 async function reachable(url: string): Promise<boolean> {
@@ -28,7 +29,8 @@ let kinds: Promise<DbKind[]> | undefined;
 export function databaseKinds(): Promise<DbKind[]> {
   kinds ??= reachable(TEST_DATABASE_URL).then((ok) => {
     if (ok) return ['pglite', 'postgres'];
-    if (REQUIRE_SERVICES) throw new Error(`REQUIRE_SERVICES=1 but PostgreSQL is unreachable at ${TEST_DATABASE_URL}`);
+    if (REQUIRE_SERVICES)
+      throw new Error(`REQUIRE_SERVICES=1 but PostgreSQL is unreachable at ${TEST_DATABASE_URL}`);
     console.warn(`PostgreSQL unreachable at ${TEST_DATABASE_URL}: database suites run on PGlite only`);
     return ['pglite'];
   });

@@ -20,7 +20,11 @@ function freePort(): Promise<number> {
 export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const t = await createTestApp('pglite', { PUBLIC_URL: url, PORT: String(port) }, { webDist: DEFAULT_WEB_DIST });
+  const t = await createTestApp(
+    'pglite',
+    { PUBLIC_URL: url, PORT: String(port) },
+    { webDist: DEFAULT_WEB_DIST },
+  );
   await t.app.listen({ host: '127.0.0.1', port });
   return { url, close: () => t.close() };
 }

@@ -37,7 +37,10 @@ export async function createTestApp(
     queuePrefix: `rf-test-${crypto.randomUUID().slice(0, 8)}`,
   });
   await startWorkers(runtime.deps, pino({ level: 'silent' }));
-  const app = await buildApp(runtime.deps, { logger: false, webDist: opts.webDist ?? join(dataDir, 'no-web') });
+  const app = await buildApp(runtime.deps, {
+    logger: false,
+    webDist: opts.webDist ?? join(dataDir, 'no-web'),
+  });
   await app.ready();
   return {
     app,

@@ -8,7 +8,11 @@ import type { CoreDeps } from '../deps.ts';
 const accountKey = (email: string) => `login-fail:acct:${email}`;
 const ipKey = (ip: string) => `login-fail:ip:${ip}`;
 
-export async function assertLoginAllowed(deps: CoreDeps, email: string, ip: string | undefined): Promise<void> {
+export async function assertLoginAllowed(
+  deps: CoreDeps,
+  email: string,
+  ip: string | undefined,
+): Promise<void> {
   const a = deps.config.auth;
   const windowMs = a.loginFailureWindowSeconds * 1000;
   const checks: [string, number][] = [[accountKey(email), a.loginMaxFailuresPerAccount]];
@@ -22,7 +26,11 @@ export async function assertLoginAllowed(deps: CoreDeps, email: string, ip: stri
   }
 }
 
-export async function recordLoginFailure(deps: CoreDeps, email: string, ip: string | undefined): Promise<void> {
+export async function recordLoginFailure(
+  deps: CoreDeps,
+  email: string,
+  ip: string | undefined,
+): Promise<void> {
   const windowMs = deps.config.auth.loginFailureWindowSeconds * 1000;
   await deps.counter.hit(accountKey(email), windowMs);
   if (ip) await deps.counter.hit(ipKey(ip), windowMs);

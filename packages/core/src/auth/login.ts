@@ -18,8 +18,12 @@ export async function login(
   await assertLoginAllowed(deps, input.email, meta.ip);
   // The one lookup outside a tenant: nobody is signed in yet.
   const user = await withSystem(deps.db, (tx) => findUserByEmail(tx, input.email));
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
-  const memberships = user ? await withUser(deps.db, user.id, (tx) => listMembershipsOfUser(tx, user.id)) : [];
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await burnPasswordCheck(input.password), false);
+  const memberships = user
+    ? await withUser(deps.db, user.id, (tx) => listMembershipsOfUser(tx, user.id))
+    : [];
 
   if (!user || !ok) {
     await recordLoginFailure(deps, input.email, meta.ip);
@@ -39,7 +43,9 @@ export async function login(
   if (!chosen) {
     throw new AppError(
       memberships.length === 0 ? 'INVALID_CREDENTIALS' : 'FORBIDDEN',
-      memberships.length === 0 ? 'This account belongs to no workspace any more' : 'You are not a member of that workspace',
+      memberships.length === 0
+        ? 'This account belongs to no workspace any more'
+        : 'You are not a member of that workspace',
     );
   }
   await clearAccountFailures(deps, input.email);

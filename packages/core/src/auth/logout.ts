@@ -4,7 +4,11 @@ import type { CoreDeps } from '../deps.ts';
 import { parseRefreshToken, secretMatches } from './refresh-token.ts';
 
 /** Ends the session of this refresh token (its whole family). Unknown tokens end nothing, quietly. */
-export async function logout(deps: CoreDeps, token: string | undefined, meta: { ip: string | undefined }): Promise<void> {
+export async function logout(
+  deps: CoreDeps,
+  token: string | undefined,
+  meta: { ip: string | undefined },
+): Promise<void> {
   const parsed = token ? parseRefreshToken(token) : undefined;
   if (!parsed) return;
   await withTenant(deps.db, parsed.tenantId, async (tx) => {

@@ -54,10 +54,19 @@ export async function refreshSession(
   });
 
   if (outcome.kind === 'reused') {
-    throw new AppError('REFRESH_TOKEN_REUSED', 'This session was ended because its token was used twice; sign in again');
+    throw new AppError(
+      'REFRESH_TOKEN_REUSED',
+      'This session was ended because its token was used twice; sign in again',
+    );
   }
-  if (outcome.kind === 'invalid') throw new AppError('REFRESH_TOKEN_INVALID', 'No valid session; sign in again');
+  if (outcome.kind === 'invalid')
+    throw new AppError('REFRESH_TOKEN_INVALID', 'No valid session; sign in again');
   return withTenantUser(deps.db, tenantId, outcome.userId, (tx) =>
-    issueSessionIn(tx, deps, { tenantId, userId: outcome.userId, role: outcome.role, familyId: outcome.familyId }),
+    issueSessionIn(tx, deps, {
+      tenantId,
+      userId: outcome.userId,
+      role: outcome.role,
+      familyId: outcome.familyId,
+    }),
   );
 }

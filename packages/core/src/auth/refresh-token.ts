@@ -13,7 +13,9 @@ export function newRefreshToken(tenantId: string): { id: string; value: string; 
   return { id, value: `${tenantId}.${id}.${secret}`, hash: hashSecret(secret) };
 }
 
-export function parseRefreshToken(value: string): { tenantId: string; id: string; secret: string } | undefined {
+export function parseRefreshToken(
+  value: string,
+): { tenantId: string; id: string; secret: string } | undefined {
   const m = FORMAT.exec(value);
   return m ? { tenantId: m[1]!, id: m[2]!, secret: m[3]! } : undefined;
 }

@@ -1,5 +1,11 @@
 import type { RegisterBody } from '@replyforce/contracts';
-import { insertMembership, insertTenant, insertUser, isUniqueViolation, withTenantUser } from '@replyforce/db';
+import {
+  insertMembership,
+  insertTenant,
+  insertUser,
+  isUniqueViolation,
+  withTenantUser,
+} from '@replyforce/db';
 import type { z } from 'zod';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -20,7 +26,11 @@ export async function register(
   const userId = crypto.randomUUID();
   try {
     return await withTenantUser(deps.db, tenantId, userId, async (tx) => {
-      await insertTenant(tx, { id: tenantId, name: input.tenantName, slug: meta.slug ?? slugify(input.tenantName) });
+      await insertTenant(tx, {
+        id: tenantId,
+        name: input.tenantName,
+        slug: meta.slug ?? slugify(input.tenantName),
+      });
       const user = await insertUser(tx, { id: userId, email: input.email, name: input.name, passwordHash });
       await insertMembership(tx, { tenantId, userId: user.id, role: 'admin', isOwner: true });
       await recordAudit(

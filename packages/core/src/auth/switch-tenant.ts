@@ -18,10 +18,26 @@ export async function switchTenant(
     if (!membership) throw new AppError('NOT_FOUND', 'No such workspace');
     await recordAudit(
       tx,
-      { tenantId: targetTenantId, userId: actor.userId, role: membership.role, email: actor.email, ip: actor.ip },
-      { action: 'auth.switch_tenant', resourceType: 'tenant', resourceId: targetTenantId, result: 'success', metadata: { from: actor.tenantId } },
+      {
+        tenantId: targetTenantId,
+        userId: actor.userId,
+        role: membership.role,
+        email: actor.email,
+        ip: actor.ip,
+      },
+      {
+        action: 'auth.switch_tenant',
+        resourceType: 'tenant',
+        resourceId: targetTenantId,
+        result: 'success',
+        metadata: { from: actor.tenantId },
+      },
     );
-    return issueSessionIn(tx, deps, { tenantId: targetTenantId, userId: actor.userId, role: membership.role });
+    return issueSessionIn(tx, deps, {
+      tenantId: targetTenantId,
+      userId: actor.userId,
+      role: membership.role,
+    });
   });
   if (currentRefreshToken) await logout(deps, currentRefreshToken, { ip: actor.ip });
   return issued;

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import type { OutboxPage } from '@replyforce/contracts';
 import { decodeCursor, encodeCursor, listMails, withTenant } from '@replyforce/db';
+import type { z } from 'zod';
 import { AppError } from '../app-error.ts';
 import type { CoreDeps } from '../deps.ts';
 

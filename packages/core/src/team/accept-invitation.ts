@@ -17,16 +17,19 @@ import {
 } from '@replyforce/db';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { CoreDeps } from '../deps.ts';
 import { type IssuedSession, issueSessionIn } from '../auth/issue-session.ts';
 import { assertLoginAllowed, recordLoginFailure } from '../auth/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
+import type { CoreDeps } from '../deps.ts';
 import { verifyInvitationToken } from './invitation-token.ts';
 
 async function pendingInvitation(tx: Tx, tenantId: string, invitationId: string): Promise<InvitationRow> {
   const row = await findInvitationForUpdate(tx, tenantId, invitationId);
   if (!row || row.acceptedAt || row.revokedAt || row.expiresAt.getTime() <= Date.now()) {
-    throw new AppError('INVITATION_INVALID', 'This invitation has already been used, was revoked or has expired');
+    throw new AppError(
+      'INVITATION_INVALID',
+      'This invitation has already been used, was revoked or has expired',
+    );
   }
   return row;
 }
@@ -107,7 +110,8 @@ export async function acceptInvitation(
       return issueSessionIn(tx, deps, { tenantId, userId, role: inv.role });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('EMAIL_TAKEN', 'An account with this email was just created; sign in to accept');
+    if (isUniqueViolation(err))
+      throw new AppError('EMAIL_TAKEN', 'An account with this email was just created; sign in to accept');
     throw err;
   }
 }

@@ -29,7 +29,12 @@ export async function verifyInvitationToken(
       audience: AUDIENCE,
     });
     const uuid = /^[0-9a-f-]{36}$/i;
-    if (typeof payload.tid !== 'string' || !uuid.test(payload.tid) || !payload.jti || !uuid.test(payload.jti)) {
+    if (
+      typeof payload.tid !== 'string' ||
+      !uuid.test(payload.tid) ||
+      !payload.jti ||
+      !uuid.test(payload.jti)
+    ) {
       throw new Error('bad claims');
     }
     return { tenantId: payload.tid, invitationId: payload.jti };

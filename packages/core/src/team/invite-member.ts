@@ -34,7 +34,14 @@ export async function inviteMember(
       throw new AppError('ALREADY_MEMBER', `${p.email} is already a member of this workspace`);
     }
     await revokePendingInvitationsFor(tx, tenantId, p.email);
-    const row = await insertInvitation(tx, { id, tenantId, email: p.email, role: p.role, invitedBy: actor.userId, expiresAt });
+    const row = await insertInvitation(tx, {
+      id,
+      tenantId,
+      email: p.email,
+      role: p.role,
+      invitedBy: actor.userId,
+      expiresAt,
+    });
     const tenant = await findTenant(tx, tenantId);
     const inviter = await findUser(tx, actor.userId);
     const mailId = await queueMailIn(tx, tenantId, {

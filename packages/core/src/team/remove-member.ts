@@ -1,4 +1,10 @@
-import { deleteMembership, findMembership, lockAdmins, revokeUserRefreshTokens, withTenant } from '@replyforce/db';
+import {
+  deleteMembership,
+  findMembership,
+  lockAdmins,
+  revokeUserRefreshTokens,
+  withTenant,
+} from '@replyforce/db';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, CoreDeps } from '../deps.ts';

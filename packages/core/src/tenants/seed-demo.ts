@@ -1,4 +1,11 @@
-import { findTenantBySlug, findUserByEmail, insertMembership, insertUser, withSystem, withTenantUser } from '@replyforce/db';
+import {
+  findTenantBySlug,
+  findUserByEmail,
+  insertMembership,
+  insertUser,
+  withSystem,
+  withTenantUser,
+} from '@replyforce/db';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashPassword } from '../auth/password.ts';
 import { register } from '../auth/register.ts';
@@ -30,7 +37,13 @@ export async function seedDemo(deps: CoreDeps): Promise<boolean> {
     await recordAudit(
       tx,
       { tenantId, ip: undefined },
-      { action: 'team.member_seeded', resourceType: 'member', resourceId: agentId, result: 'success', metadata: { role: 'agent' } },
+      {
+        action: 'team.member_seeded',
+        resourceType: 'member',
+        resourceId: agentId,
+        result: 'success',
+        metadata: { role: 'agent' },
+      },
     );
   });
   return true;

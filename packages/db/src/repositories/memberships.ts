@@ -79,7 +79,5 @@ export async function updateMembershipRole(
 }
 
 export async function deleteMembership(tx: Tx, tenantId: string, userId: string): Promise<void> {
-  await tx
-    .delete(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+  await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
 }

@@ -4,7 +4,10 @@ import { tenants } from '../schema/index.ts';
 
 export type TenantRow = typeof tenants.$inferSelect;
 
-export async function insertTenant(tx: Tx, row: { id: string; name: string; slug: string }): Promise<TenantRow> {
+export async function insertTenant(
+  tx: Tx,
+  row: { id: string; name: string; slug: string },
+): Promise<TenantRow> {
   const [created] = await tx.insert(tenants).values(row).returning();
   return created!;
 }

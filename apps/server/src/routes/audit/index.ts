@@ -7,7 +7,7 @@ import { errorResponses } from '../schemas.ts';
 export function auditRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      '/',
+      '',
       {
         config: { access: 'read:audit_logs' },
         schema: {

@@ -1,5 +1,13 @@
 import { LoginBody, MeDto, RegisterBody, SessionDto, SwitchTenantBody } from '@replyforce/contracts';
-import { type CoreDeps, getMe, login, logout, refreshSession, register, switchTenant } from '@replyforce/core';
+import {
+  type CoreDeps,
+  getMe,
+  login,
+  logout,
+  refreshSession,
+  register,
+  switchTenant,
+} from '@replyforce/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.ts';
@@ -30,7 +38,12 @@ export function authRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
       '/login',
       {
         config: { access: 'public' },
-        schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: SessionDto, ...errorResponses } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in',
+          body: LoginBody,
+          response: { 200: SessionDto, ...errorResponses },
+        },
       },
       async (request, reply) => {
         const issued = await login(deps, request.body, { ip: request.ip });
@@ -65,7 +78,11 @@ export function authRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
       '/logout',
       {
         config: { access: 'public' },
-        schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null(), ...errorResponses } },
+        schema: {
+          tags: ['auth'],
+          summary: 'End this session',
+          response: { 204: z.null(), ...errorResponses },
+        },
       },
       async (request, reply) => {
         await logout(deps, refreshCookieOf(request), { ip: request.ip });
@@ -96,7 +113,12 @@ export function authRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const issued = await switchTenant(deps, actorOf(request), request.body.tenantId, refreshCookieOf(request));
+        const issued = await switchTenant(
+          deps,
+          actorOf(request),
+          request.body.tenantId,
+          refreshCookieOf(request),
+        );
         setRefreshCookie(deps, reply, issued);
         return issued.session;
       },

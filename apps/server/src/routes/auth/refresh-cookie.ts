@@ -23,4 +23,5 @@ export function clearRefreshCookie(deps: CoreDeps, reply: FastifyReply): void {
   });
 }
 
-export const refreshCookieOf = (request: FastifyRequest): string | undefined => request.cookies[REFRESH_COOKIE];
+export const refreshCookieOf = (request: FastifyRequest): string | undefined =>
+  request.cookies[REFRESH_COOKIE];

@@ -35,8 +35,14 @@ export function opsRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['ops'],
           response: {
-            200: z.object({ status: z.enum(['ok', 'unavailable']), checks: z.object({ database: Check, redis: Check }) }),
-            503: z.object({ status: z.enum(['ok', 'unavailable']), checks: z.object({ database: Check, redis: Check }) }),
+            200: z.object({
+              status: z.enum(['ok', 'unavailable']),
+              checks: z.object({ database: Check, redis: Check }),
+            }),
+            503: z.object({
+              status: z.enum(['ok', 'unavailable']),
+              checks: z.object({ database: Check, redis: Check }),
+            }),
           },
         },
       },
@@ -46,7 +52,9 @@ export function opsRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
           deps.config.redisUrl ? probe(() => deps.queue.ping()) : Promise.resolve('not_configured' as const),
         ]);
         const ok = database === 'ok' && redis !== 'down';
-        return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks: { database, redis } });
+        return reply
+          .status(ok ? 200 : 503)
+          .send({ status: ok ? 'ok' : 'unavailable', checks: { database, redis } });
       },
     );
   };

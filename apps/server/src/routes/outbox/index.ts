@@ -7,7 +7,7 @@ import { errorResponses } from '../schemas.ts';
 export function outboxRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
-      '/',
+      '',
       {
         config: { access: 'read:outbox' },
         schema: {

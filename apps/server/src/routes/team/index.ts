@@ -28,7 +28,10 @@ export function teamRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/members',
-      { config: { access: 'read:team' }, schema: { ...secured, response: { 200: MemberList, ...errorResponses } } },
+      {
+        config: { access: 'read:team' },
+        schema: { ...secured, response: { 200: MemberList, ...errorResponses } },
+      },
       async (request) => ({ items: await listMembers(deps, actorOf(request).tenantId) }),
     );
 
@@ -64,7 +67,11 @@ export function teamRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
       '/invitations',
       {
         config: { access: 'manage:team' },
-        schema: { ...secured, summary: 'Pending invitations', response: { 200: InvitationList, ...errorResponses } },
+        schema: {
+          ...secured,
+          summary: 'Pending invitations',
+          response: { 200: InvitationList, ...errorResponses },
+        },
       },
       async (request) => ({ items: await listInvitations(deps, actorOf(request).tenantId) }),
     );
@@ -80,7 +87,8 @@ export function teamRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
           response: { 201: InvitationDto, ...errorResponses },
         },
       },
-      async (request, reply) => reply.status(201).send(await inviteMember(deps, actorOf(request), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await inviteMember(deps, actorOf(request), request.body)),
     );
 
     app.delete(

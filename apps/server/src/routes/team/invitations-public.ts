@@ -1,4 +1,9 @@
-import { AcceptInvitationBody, InvitationPreviewDto, InvitationTokenParams, SessionDto } from '@replyforce/contracts';
+import {
+  AcceptInvitationBody,
+  InvitationPreviewDto,
+  InvitationTokenParams,
+  SessionDto,
+} from '@replyforce/contracts';
 import { acceptInvitation, type CoreDeps, previewInvitation } from '@replyforce/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setRefreshCookie } from '../auth/refresh-cookie.ts';

@@ -1,0 +1,121 @@
+import { can, ROLES, type Role } from '@replyforce/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, bearer, registerWorkspace, type Signed } from './helpers/api.ts';
+import { databaseKinds } from './helpers/databases.ts';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+
+/** One call per protected route, with a valid body; ids are random so nothing is really changed. */
+const CALLS: Record<
+  string,
+  (s: Signed) => { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }
+> = {
+  'GET /api/v1/auth/me': () => ({ method: 'GET', url: '/api/v1/auth/me' }),
+  'POST /api/v1/auth/switch-tenant': (s) => ({
+    method: 'POST',
+    url: '/api/v1/auth/switch-tenant',
+    payload: { tenantId: s.session.tenant.id },
+  }),
+  'GET /api/v1/team/members': () => ({ method: 'GET', url: '/api/v1/team/members' }),
+  'PATCH /api/v1/team/members/:userId': () => ({
+    method: 'PATCH',
+    url: `/api/v1/team/members/${crypto.randomUUID()}`,
+    payload: { role: 'viewer' },
+  }),
+  'DELETE /api/v1/team/members/:userId': () => ({
+    method: 'DELETE',
+    url: `/api/v1/team/members/${crypto.randomUUID()}`,
+  }),
+  'GET /api/v1/team/invitations': () => ({ method: 'GET', url: '/api/v1/team/invitations' }),
+  'POST /api/v1/team/invitations': () => ({
+    method: 'POST',
+    url: '/api/v1/team/invitations',
+    payload: { email: `rbac-${crypto.randomUUID().slice(0, 6)}@example.com`, role: 'viewer' },
+  }),
+  'DELETE /api/v1/team/invitations/:id': () => ({
+    method: 'DELETE',
+    url: `/api/v1/team/invitations/${crypto.randomUUID()}`,
+  }),
+  'GET /api/v1/audit-logs': () => ({ method: 'GET', url: '/api/v1/audit-logs' }),
+  'GET /api/v1/outbox': () => ({ method: 'GET', url: '/api/v1/outbox' }),
+};
+
+describe.each(await databaseKinds())('role-based access on %s', (kind) => {
+  let t: TestApp;
+  const signed = {} as Record<Role, Signed>;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    signed.admin = await registerWorkspace(t.app);
+    for (const role of ['manager', 'agent', 'viewer'] as const)
+      signed[role] = await addMember(t.app, signed.admin, role);
+  });
+  afterAll(() => t?.close());
+
+  it('every protected route is in this matrix (a new route must be added here)', () => {
+    const protectedRoutes = t.app.accessTable
+      .filter((r) => r.access !== 'public')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(protectedRoutes.sort()).toEqual(Object.keys(CALLS).sort());
+  });
+
+  for (const role of ROLES) {
+    it(`enforces the matrix for ${role}`, async () => {
+      for (const route of t.app.accessTable.filter((r) => r.access !== 'public')) {
+        const key = `${route.method} ${route.url}`;
+        const call = CALLS[key]!(signed[role]);
+        const res = await t.app.inject({ ...call, headers: bearer(signed[role].token) });
+        const allowed = route.access === 'authenticated' || can(role, route.access);
+        if (allowed) expect([200, 201, 204, 404], `${role} ${key}: ${res.body}`).toContain(res.statusCode);
+        else {
+          expect(res.statusCode, `${role} ${key}`).toBe(403);
+          expect(res.json().error.code).toBe('FORBIDDEN');
+        }
+        const anonymous = await t.app.inject(call);
+        expect(anonymous.statusCode, `anonymous ${key}`).toBe(401);
+      }
+    });
+  }
+
+  it('a viewer can read the team but gets 403 on every write, and the refusal is audited', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/team/invitations',
+      headers: bearer(signed.viewer.token),
+      payload: { email: 'sneaky@example.com', role: 'admin' },
+    });
+    expect(res.statusCode).toBe(403);
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-logs',
+      headers: bearer(signed.admin.token),
+    });
+    const denied = audit.json().items.find((i: { action: string }) => i.action === 'access.denied');
+    expect(denied).toMatchObject({
+      actor: { userId: signed.viewer.session.user.id, role: 'viewer' },
+      resource: { type: 'route', id: 'POST /api/v1/team/invitations' },
+      result: 'failure',
+      metadata: { permission: 'manage:team' },
+    });
+  });
+
+  it('a role change applies on the next request, without waiting for the token to expire', async () => {
+    const member = await addMember(t.app, signed.admin, 'agent');
+    const before = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/team/invitations',
+      headers: bearer(member.token),
+    });
+    expect(before.statusCode).toBe(403);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/team/members/${member.session.user.id}`,
+      headers: bearer(signed.admin.token),
+      payload: { role: 'admin' },
+    });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/team/invitations',
+      headers: bearer(member.token),
+    });
+    expect(after.statusCode).toBe(200);
+  });
+});

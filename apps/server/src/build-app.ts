@@ -4,6 +4,7 @@ import type { CoreDeps } from '@replyforce/core';
 import { AppError } from '@replyforce/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import pino, { type DestinationStream } from 'pino';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, sendError, toAppError } from './plugins/errors.ts';
 import { loggerOptions } from './plugins/logger.ts';
@@ -25,12 +26,17 @@ export type BuildAppOptions = {
   logger?: boolean;
   /** Where the built dashboard lives; it is served when present. */
   webDist?: string;
+  /** Write the JSON logs here instead of stdout (tests read them). */
+  logStream?: DestinationStream;
 };
 
 /** The HTTP application, without listening: tests drive it with app.inject(). */
 export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const logging = opts.logStream
+    ? { loggerInstance: pino(loggerOptions(deps.config.logLevel) as pino.LoggerOptions, opts.logStream) }
+    : { logger: opts.logger === false ? false : loggerOptions(deps.config.logLevel) };
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(deps.config.logLevel),
+    ...logging,
     bodyLimit: deps.config.http.bodyLimitBytes,
     trustProxy: deps.config.http.trustProxy,
     genReqId: () => crypto.randomUUID(),

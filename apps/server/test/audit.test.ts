@@ -26,7 +26,7 @@ describe.each(await databaseKinds())('audit log on %s', (kind) => {
     const out: Entry[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.app.inject({
+      const res: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({
         method: 'GET',
         url: `/api/v1/audit-logs?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
         headers: bearer(token),

@@ -40,7 +40,7 @@ export function registerAuth(app: FastifyInstance, deps: CoreDeps): void {
   });
 
   // onRequest runs before the body is parsed: an anonymous caller learns nothing about the body rules.
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
     const header = request.headers.authorization;
@@ -48,7 +48,9 @@ export function registerAuth(app: FastifyInstance, deps: CoreDeps): void {
     if (!match) throw new AppError('UNAUTHENTICATED', 'Send an access token: Authorization: Bearer <token>');
     const actor = await authenticate(deps, match[1]!, request.ip);
     request.actor = actor;
+    // reply.log writes the 'request completed' line; both carry the tenant from here on.
     request.log = request.log.child({ tenantId: actor.tenantId, userId: actor.userId });
+    reply.log = request.log;
     if (access !== 'authenticated' && !can(actor.role, access)) {
       await withTenant(deps.db, actor.tenantId, (tx) =>
         recordAudit(tx, actor, {

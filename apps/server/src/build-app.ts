@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import type { CoreDeps } from '@replyforce/core';
 import { AppError } from '@replyforce/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pino, { type DestinationStream } from 'pino';
 import { registerAuth } from './plugins/auth.ts';
@@ -33,7 +33,12 @@ export type BuildAppOptions = {
 /** The HTTP application, without listening: tests drive it with app.inject(). */
 export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const logging = opts.logStream
-    ? { loggerInstance: pino(loggerOptions(deps.config.logLevel) as pino.LoggerOptions, opts.logStream) }
+    ? {
+        loggerInstance: pino(
+          loggerOptions(deps.config.logLevel) as pino.LoggerOptions,
+          opts.logStream,
+        ) as FastifyBaseLogger,
+      }
     : { logger: opts.logger === false ? false : loggerOptions(deps.config.logLevel) };
   const app = Fastify({
     ...logging,

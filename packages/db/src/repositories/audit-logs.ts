@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { auditLogs } from '../schema/index.ts';
-import type { Keyset } from './keyset.ts';
+import { type Keyset, olderThan } from './keyset.ts';
 
 export type AuditLogRow = typeof auditLogs.$inferSelect;
 export type NewAuditLog = typeof auditLogs.$inferInsert;
@@ -15,21 +15,10 @@ export async function listAuditLogs(
   tenantId: string,
   page: { limit: number; after?: Keyset },
 ): Promise<AuditLogRow[]> {
-  const after = page.after;
   return tx
     .select()
     .from(auditLogs)
-    .where(
-      and(
-        eq(auditLogs.tenantId, tenantId),
-        after
-          ? or(
-              lt(auditLogs.createdAt, after.createdAt),
-              and(eq(auditLogs.createdAt, after.createdAt), lt(auditLogs.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(auditLogs.tenantId, tenantId), olderThan(auditLogs.createdAt, auditLogs.id, page.after)))
     .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
     .limit(page.limit);
 }

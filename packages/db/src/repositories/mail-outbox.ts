@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { mailOutbox } from '../schema/index.ts';
-import type { Keyset } from './keyset.ts';
+import { type Keyset, olderThan } from './keyset.ts';
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
@@ -50,21 +50,10 @@ export async function listMails(
   tenantId: string,
   page: { limit: number; after?: Keyset },
 ): Promise<MailRow[]> {
-  const after = page.after;
   return tx
     .select()
     .from(mailOutbox)
-    .where(
-      and(
-        eq(mailOutbox.tenantId, tenantId),
-        after
-          ? or(
-              lt(mailOutbox.createdAt, after.createdAt),
-              and(eq(mailOutbox.createdAt, after.createdAt), lt(mailOutbox.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(mailOutbox.tenantId, tenantId), olderThan(mailOutbox.createdAt, mailOutbox.id, page.after)))
     .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
     .limit(page.limit);
 }

@@ -13,6 +13,8 @@ export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = 
   connection.on('error', () => {}); // reported through ping() and job failures, not as a crash
   const queues = new Map<JobName, Queue>();
   const workers: Worker[] = [];
+  // BullMQ does not close connections it was handed, so each one made here is closed here.
+  const workerConnections: Redis[] = [];
 
   const queueName = (name: JobName) => `{${name}}`;
   function queueFor(name: JobName): Queue {
@@ -40,6 +42,8 @@ export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = 
     async work(handlers: JobHandlers, onEvent?: (e: JobEvent) => void) {
       for (const name of Object.keys(JOBS) as JobName[]) {
         const spec = JOBS[name];
+        const workerConnection = connection.duplicate();
+        workerConnections.push(workerConnection);
         const worker = new Worker(
           queueName(name),
           async (job) => {
@@ -56,7 +60,7 @@ export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = 
             }
           },
           {
-            connection: connection.duplicate(),
+            connection: workerConnection,
             prefix,
             concurrency: spec.concurrency,
             settings: { backoffStrategy: (attemptsMade: number) => backoffFor(name, attemptsMade) },
@@ -88,7 +92,7 @@ export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = 
     async close() {
       await Promise.allSettled(workers.map((w) => w.close()));
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
-      connection.disconnect();
+      await Promise.allSettled([connection, ...workerConnections].map((c) => c.quit()));
     },
   };
 }

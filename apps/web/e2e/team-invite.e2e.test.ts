@@ -28,6 +28,11 @@ function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
 
+/** The row of the members table that holds this email. */
+function memberRow(page: Page, email: string) {
+  return page.getByRole('table').getByRole('row').filter({ hasText: email });
+}
+
 async function navLabels(page: Page): Promise<string[]> {
   await mainNav(page).getByRole('link').first().waitFor(WAIT);
   return (await mainNav(page).getByRole('link').allTextContents()).map((text) => text.trim());
@@ -39,7 +44,8 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`REQUIRE_SERVICES=1 but ${CHROMIUM} is missing (apt-get install chromium)`);
+    if (!HAS_CHROMIUM)
+      throw new Error(`REQUIRE_SERVICES=1 but ${CHROMIUM} is missing (apt-get install chromium)`);
     mkdirSync(SHOTS, { recursive: true });
     if (!existsSync(join(WEB_ROOT, 'dist', 'index.html'))) {
       // The server serves the built dashboard; `npm test` builds it first, a direct vitest run may not have.
@@ -50,7 +56,13 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     server = await startTestServer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   }, 180_000);
 
@@ -61,7 +73,21 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
 
   it('an admin invites an agent who joins and sees only what the role allows', async () => {
     if (!server || !browser) throw new Error('setup failed');
-    const base = server.url.replace(/\/$/, '');
+    try {
+      await journey(server.url, browser);
+    } catch (error) {
+      // Leave a picture of every open page to show where the journey stopped.
+      const pages = browser.contexts().flatMap((context) => context.pages());
+      await Promise.all(
+        pages.map((page, index) => shot(page, `failure-${index + 1}`).catch(() => undefined)),
+      );
+      throw error;
+    }
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+
+  async function journey(url: string, browser: Browser): Promise<void> {
+    const base = url.replace(/\/$/, '');
     const stamp = Date.now();
     const workspace = `Journey Coffee ${stamp}`;
     const admin = { name: 'Ada Admin', email: `ada.${stamp}@example.com`, password: 'correct horse battery' };
@@ -95,9 +121,14 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     await page.getByLabel('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/team$/, WAIT);
-    await page.getByRole('table').getByText(admin.email).first().waitFor(WAIT);
+    await memberRow(page, admin.email).waitFor(WAIT);
     expect(await navLabels(page)).toEqual(['Team', 'Audit log', 'Outbox', 'Account']);
     await shot(page, '04-logged-in-team');
+
+    // A reload keeps the session: the access token lived in memory, the refresh cookie restores it.
+    await page.reload();
+    await memberRow(page, admin.email).waitFor(WAIT);
+    expect(await navLabels(page)).toEqual(['Team', 'Audit log', 'Outbox', 'Account']);
 
     // 4. Invite a teammate as agent.
     const inviteForm = page.getByRole('form', { name: 'Invite a teammate' });
@@ -111,13 +142,21 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     // 5. Read the invitation mail in the Outbox and take its link.
     await mainNav(page).getByRole('link', { name: 'Outbox' }).click();
     await page.waitForURL(/\/outbox/, WAIT);
-    await page.getByRole('link', { name: /invited you to/ }).first().click();
+    await page
+      .getByRole('link', { name: /invited you to/ })
+      .first()
+      .click();
     const body = page.getByTestId('mail-body');
     await body.waitFor(WAIT);
     expect(await body.textContent()).toContain(workspace);
-    const href = await body.getByRole('link', { name: /\/accept-invite\?token=/ }).first().getAttribute('href');
+    const href = await body
+      .getByRole('link', { name: /\/accept-invite\?token=/ })
+      .first()
+      .getAttribute('href');
     expect(href).toBeTruthy();
     const link = new URL(href ?? '');
+    // The test server's PUBLIC_URL is its own address, so the mailed link must open it as it is.
+    expect(link.origin).toBe(new URL(base).origin);
     expect(link.pathname).toBe('/accept-invite');
     expect(link.searchParams.get('token')).toBeTruthy();
     await shot(page, '06-outbox-invitation');
@@ -126,8 +165,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     const agentContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const agentPage = await agentContext.newPage();
     agentPage.on('pageerror', (error) => pageErrors.push(`agent: ${error.message}`));
-    // The mail links to the configured public URL; the test server listens on a random port.
-    await agentPage.goto(`${base}${link.pathname}${link.search}`);
+    await agentPage.goto(link.href);
     await agentPage.getByRole('heading', { name: `Join ${workspace}` }).waitFor(WAIT);
     await agentPage.getByText(agent.email).waitFor(WAIT);
     await agentPage.getByLabel('Your name').fill(agent.name);
@@ -137,28 +175,28 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
 
     // 7. The agent lands in the dashboard with the menu an agent may use and a read-only team.
     await agentPage.waitForURL(/\/team$/, WAIT);
-    const members = agentPage.getByRole('table');
-    await members.getByText(admin.email).first().waitFor(WAIT);
-    await members.getByText(agent.email).first().waitFor(WAIT);
+    await memberRow(agentPage, admin.email).waitFor(WAIT);
+    await memberRow(agentPage, agent.email).waitFor(WAIT);
     expect(await navLabels(agentPage)).toEqual(['Team', 'Account']);
     await agentPage.getByRole('banner').getByText(agent.name).waitFor(WAIT);
     expect(await agentPage.getByRole('form', { name: 'Invite a teammate' }).count()).toBe(0);
     expect(await agentPage.getByRole('button', { name: /Send invitation|Remove|Revoke/ }).count()).toBe(0);
-    expect(await members.getByRole('combobox').count()).toBe(0);
+    expect(await agentPage.getByRole('table').getByRole('combobox').count()).toBe(0);
     await shot(agentPage, '08-agent-dashboard');
 
     // 8. Back in the admin's browser, the member list shows the teammate as an agent.
     await mainNav(page).getByRole('link', { name: 'Team' }).click();
     await page.waitForURL(/\/team$/, WAIT);
-    const agentRow = page.getByRole('row').filter({ hasText: agent.email });
+    const agentRow = memberRow(page, agent.email);
     await agentRow.waitFor(WAIT);
-    expect(await agentRow.getByRole('combobox', { name: `Role of ${agent.name}` }).inputValue()).toBe('agent');
+    expect(await agentRow.getByRole('combobox', { name: `Role of ${agent.name}` }).inputValue()).toBe(
+      'agent',
+    );
     await page.getByText(`Members (2)`).waitFor(WAIT);
     await page.getByText('No pending invitations').waitFor(WAIT);
     await shot(page, '09-admin-sees-teammate');
 
-    expect(pageErrors).toEqual([]);
     await agentContext.close();
     await adminContext.close();
-  }, 300_000);
+  }
 });

@@ -13,13 +13,34 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
   return lazy(async () => ({ default: pick(await load()) }));
 }
 
-const LoginPage = lazyPage(() => import('./features/auth/login-page.tsx'), (m) => m.LoginPage);
-const RegisterPage = lazyPage(() => import('./features/auth/register-page.tsx'), (m) => m.RegisterPage);
-const AcceptInvitePage = lazyPage(() => import('./features/auth/accept-invite-page.tsx'), (m) => m.AcceptInvitePage);
-const TeamPage = lazyPage(() => import('./features/team/team-page.tsx'), (m) => m.TeamPage);
-const AuditLogPage = lazyPage(() => import('./features/audit/audit-log-page.tsx'), (m) => m.AuditLogPage);
-const OutboxPage = lazyPage(() => import('./features/outbox/outbox-page.tsx'), (m) => m.OutboxPage);
-const AccountPage = lazyPage(() => import('./features/account/account-page.tsx'), (m) => m.AccountPage);
+const LoginPage = lazyPage(
+  () => import('./features/auth/login-page.tsx'),
+  (m) => m.LoginPage,
+);
+const RegisterPage = lazyPage(
+  () => import('./features/auth/register-page.tsx'),
+  (m) => m.RegisterPage,
+);
+const AcceptInvitePage = lazyPage(
+  () => import('./features/auth/accept-invite-page.tsx'),
+  (m) => m.AcceptInvitePage,
+);
+const TeamPage = lazyPage(
+  () => import('./features/team/team-page.tsx'),
+  (m) => m.TeamPage,
+);
+const AuditLogPage = lazyPage(
+  () => import('./features/audit/audit-log-page.tsx'),
+  (m) => m.AuditLogPage,
+);
+const OutboxPage = lazyPage(
+  () => import('./features/outbox/outbox-page.tsx'),
+  (m) => m.OutboxPage,
+);
+const AccountPage = lazyPage(
+  () => import('./features/account/account-page.tsx'),
+  (m) => m.AccountPage,
+);
 
 function PageFallback() {
   return <FullPageStatus busy title="Loading…" />;
@@ -53,17 +74,66 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Routes>
-            <Route path="/login" element={<PublicOnly><Standalone><LoginPage /></Standalone></PublicOnly>} />
-            <Route path="/register" element={<PublicOnly><Standalone><RegisterPage /></Standalone></PublicOnly>} />
-            <Route path="/accept-invite" element={<Standalone><AcceptInvitePage /></Standalone>} />
-            <Route element={<RequireAuth><AppShell /></RequireAuth>}>
+            <Route
+              path="/login"
+              element={
+                <PublicOnly>
+                  <Standalone>
+                    <LoginPage />
+                  </Standalone>
+                </PublicOnly>
+              }
+            />
+            <Route
+              path="/register"
+              element={
+                <PublicOnly>
+                  <Standalone>
+                    <RegisterPage />
+                  </Standalone>
+                </PublicOnly>
+              }
+            />
+            <Route
+              path="/accept-invite"
+              element={
+                <Standalone>
+                  <AcceptInvitePage />
+                </Standalone>
+              }
+            />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppShell />
+                </RequireAuth>
+              }
+            >
               <Route index element={<HomeRedirect />} />
-              <Route path="team" element={<RequirePermission permission="read:team"><TeamPage /></RequirePermission>} />
+              <Route
+                path="team"
+                element={
+                  <RequirePermission permission="read:team">
+                    <TeamPage />
+                  </RequirePermission>
+                }
+              />
               <Route
                 path="audit-log"
-                element={<RequirePermission permission="read:audit_logs"><AuditLogPage /></RequirePermission>}
+                element={
+                  <RequirePermission permission="read:audit_logs">
+                    <AuditLogPage />
+                  </RequirePermission>
+                }
               />
-              <Route path="outbox" element={<RequirePermission permission="read:outbox"><OutboxPage /></RequirePermission>} />
+              <Route
+                path="outbox"
+                element={
+                  <RequirePermission permission="read:outbox">
+                    <OutboxPage />
+                  </RequirePermission>
+                }
+              />
               <Route path="account" element={<AccountPage />} />
             </Route>
             <Route path="*" element={<NotFoundRoute />} />

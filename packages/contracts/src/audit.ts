@@ -38,3 +38,4 @@ export const OutboxMailDto = z.object({
 });
 export type OutboxMailDto = z.infer<typeof OutboxMailDto>;
 export const OutboxPage = z.object({ items: z.array(OutboxMailDto), nextCursor: z.string().nullable() });
+export type OutboxPage = z.infer<typeof OutboxPage>;

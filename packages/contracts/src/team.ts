@@ -47,3 +47,5 @@ export const AcceptInvitationBody = z.strictObject({
   name: z.string().trim().min(1).max(80).optional(),
   password: Password.or(z.string().min(1).max(200)),
 });
+export type MemberList = z.infer<typeof MemberList>;
+export type InvitationList = z.infer<typeof InvitationList>;

@@ -17,7 +17,10 @@ function UserSummary() {
   return (
     <div className="flex items-center gap-2 sm:gap-3">
       <div className="flex min-w-0 items-center gap-2 text-sm">
-        <span className="max-w-[9rem] truncate font-medium text-slate-800 sm:max-w-[14rem] dark:text-slate-100" title={user.email}>
+        <span
+          className="max-w-[9rem] truncate font-medium text-slate-800 sm:max-w-[14rem] dark:text-slate-100"
+          title={user.email}
+        >
           {user.name}
         </span>
         <RoleBadge role={role} />

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { cn } from '../lib/cn.ts';
 
-export function Card({ title, description, children, className, headingLevel = 2 }: {
+export function Card({
+  title,
+  description,
+  children,
+  className,
+  headingLevel = 2,
+}: {
   title?: string;
   description?: ReactNode;
   children: ReactNode;

@@ -17,7 +17,16 @@ export interface ConfirmDialogProps {
  * A modal confirmation on the native <dialog>: the browser traps focus, closes on Escape and
  * returns focus to the opener. Cancel takes the initial focus so Enter never destroys by accident.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, pending, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  pending,
+  error,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -38,7 +47,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         event.preventDefault();
         if (!pending) onCancel();
       }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto w-[calc(100%-2rem)] text-left max-w-md rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       {open && (
         <>
@@ -54,7 +63,6 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
             </Alert>
           )}
           <div className="mt-5 flex flex-wrap justify-end gap-2">
-            {/* biome-ignore lint/a11y/noAutofocus: the safe choice must hold focus when a destructive dialog opens */}
             <Button variant="secondary" onClick={onCancel} disabled={pending} autoFocus>
               Cancel
             </Button>

@@ -2,7 +2,7 @@ import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, us
 import { cn } from '../lib/cn.ts';
 
 const controlClass =
-  'block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 ' +
+  'rounded-md border bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 ' +
   'focus:border-indigo-500 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500/40 ' +
   'disabled:cursor-not-allowed disabled:bg-slate-100 dark:bg-slate-900 dark:text-slate-100 dark:disabled:bg-slate-800';
 
@@ -53,7 +53,16 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   error?: string;
 }
 
-export function TextField({ label, value, onChange, hint, error, className, id: givenId, ...rest }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  className,
+  id: givenId,
+  ...rest
+}: TextFieldProps) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   return (
@@ -64,14 +73,15 @@ export function TextField({ label, value, onChange, hint, error, className, id: 
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        className={cn(controlClass, borderClass(Boolean(error)))}
+        className={cn(controlClass, 'block w-full py-2', borderClass(Boolean(error)))}
         {...rest}
       />
     </FieldFrame>
   );
 }
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> {
+export interface SelectFieldProps
+  extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -80,7 +90,16 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
   error?: string;
 }
 
-export function SelectField({ label, value, onChange, options, hint, error, className, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  value,
+  onChange,
+  options,
+  hint,
+  error,
+  className,
+  ...rest
+}: SelectFieldProps) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
@@ -90,7 +109,7 @@ export function SelectField({ label, value, onChange, options, hint, error, clas
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        className={cn(controlClass, borderClass(Boolean(error)))}
+        className={cn(controlClass, 'block w-full py-2', borderClass(Boolean(error)))}
         {...rest}
       >
         {options.map((option) => (
@@ -106,6 +125,6 @@ export function SelectField({ label, value, onChange, options, hint, error, clas
 /** A bare select for table cells, labelled by `aria-label` since a visible label would repeat per row. */
 export function InlineSelect({ className, ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <select className={cn(controlClass, borderClass(false), 'w-auto py-1.5 pr-8', className)} {...rest} />
+    <select className={cn(controlClass, borderClass(false), 'min-w-[6.5rem] py-1.5', className)} {...rest} />
   );
 }

@@ -3,7 +3,15 @@ import { BrandMark } from './brand.tsx';
 import { Spinner } from './spinner.tsx';
 
 /** Whole-screen message used before the app frame can render (restoring the session, server down). */
-export function FullPageStatus({ title, children, busy = false }: { title: string; children?: ReactNode; busy?: boolean }) {
+export function FullPageStatus({
+  title,
+  children,
+  busy = false,
+}: {
+  title: string;
+  children?: ReactNode;
+  busy?: boolean;
+}) {
   return (
     <main id="main" className="flex min-h-dvh flex-col items-center justify-center gap-4 px-4 text-center">
       <BrandMark />

@@ -6,7 +6,10 @@ import { Spinner } from './spinner.tsx';
 
 export function LoadingState({ label = 'Loading…', className }: { label?: string; className?: string }) {
   return (
-    <div role="status" className={cn('flex items-center gap-2 py-8 text-sm text-slate-600 dark:text-slate-400', className)}>
+    <div
+      role="status"
+      className={cn('flex items-center gap-2 py-8 text-sm text-slate-600 dark:text-slate-400', className)}
+    >
       <Spinner />
       <span>{label}</span>
     </div>
@@ -22,7 +25,15 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ error, onRetry, title = 'Could not load this' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title = 'Could not load this',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <div
       role="alert"

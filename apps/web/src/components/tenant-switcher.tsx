@@ -13,7 +13,10 @@ export function TenantSwitcher() {
 
   if (session.memberships.length < 2) {
     return (
-      <p className="min-w-0 truncate text-sm font-medium text-slate-800 dark:text-slate-100" title="Workspace">
+      <p
+        className="min-w-0 truncate text-sm font-medium text-slate-800 dark:text-slate-100"
+        title="Workspace"
+      >
         <span className="sr-only">Workspace: </span>
         {session.tenant.name}
       </p>

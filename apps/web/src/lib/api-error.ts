@@ -76,7 +76,11 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (key: unknown, message: unknown) => {
     const text = Array.isArray(message) ? message[0] : message;
-    if ((typeof key === 'string' || typeof key === 'number') && typeof text === 'string' && !(String(key) in out)) {
+    if (
+      (typeof key === 'string' || typeof key === 'number') &&
+      typeof text === 'string' &&
+      !(String(key) in out)
+    ) {
       out[String(key)] = text;
     }
   };
@@ -85,14 +89,21 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
     for (const issue of details) {
       if (typeof issue === 'object' && issue !== null) {
         const { path, message } = issue as { path?: unknown; message?: unknown };
-        put(Array.isArray(path) ? path[0] : typeof path === 'string' ? topLevelKey(path) : undefined, message);
+        put(
+          Array.isArray(path) ? path[0] : typeof path === 'string' ? topLevelKey(path) : undefined,
+          message,
+        );
       }
     }
   } else if (typeof details === 'object' && details !== null) {
     const record = details as Record<string, unknown>;
     const nested = record.fieldErrors ?? record.issues;
-    if (Array.isArray(nested)) return fieldErrorsOf(new ApiError({ code: 'VALIDATION_FAILED', message: '', status: 400, details: nested }));
-    const source = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : record;
+    if (Array.isArray(nested))
+      return fieldErrorsOf(
+        new ApiError({ code: 'VALIDATION_FAILED', message: '', status: 400, details: nested }),
+      );
+    const source =
+      typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : record;
     for (const [key, value] of Object.entries(source)) put(key, value);
   }
   return out;

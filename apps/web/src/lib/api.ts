@@ -50,7 +50,11 @@ async function send<T>(path: string, { method, body, token, signal }: SendOption
       data = JSON.parse(text);
     } catch {
       if (response.ok) {
-        throw new ApiError({ code: 'BAD_RESPONSE', status: response.status, message: 'The server sent an unreadable answer.' });
+        throw new ApiError({
+          code: 'BAD_RESPONSE',
+          status: response.status,
+          message: 'The server sent an unreadable answer.',
+        });
       }
     }
   }
@@ -151,7 +155,11 @@ interface RequestOptions {
 }
 
 function shouldRefresh(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401 && (error.code === 'TOKEN_EXPIRED' || error.code === 'UNAUTHENTICATED');
+  return (
+    error instanceof ApiError &&
+    error.status === 401 &&
+    (error.code === 'TOKEN_EXPIRED' || error.code === 'UNAUTHENTICATED')
+  );
 }
 
 async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
@@ -174,8 +182,10 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
 
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
-  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, { ...options, body }),
   delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 

@@ -1,6 +1,5 @@
 import type { OutboxPage } from '@replyforce/contracts';
 import { listMails, withTenant } from '@replyforce/db';
-import type { z } from 'zod';
 import type { CoreDeps } from '../deps.ts';
 import { cursorToKeyset, toPage } from '../paginate.ts';
 
@@ -8,7 +7,7 @@ export async function listOutbox(
   deps: CoreDeps,
   tenantId: string,
   page: { limit: number; cursor?: string | undefined },
-): Promise<z.infer<typeof OutboxPage>> {
+): Promise<OutboxPage> {
   const after = cursorToKeyset(page.cursor);
   const rows = await withTenant(deps.db, tenantId, (tx) =>
     listMails(tx, tenantId, { limit: page.limit + 1, ...(after ? { after } : {}) }),

@@ -28,7 +28,10 @@ const SIGN_IN_FOOTER = (
 );
 
 function isInvalidInvitation(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'INVITATION_INVALID' || error.status === 410 || error.status === 404);
+  return (
+    error instanceof ApiError &&
+    (error.code === 'INVITATION_INVALID' || error.status === 410 || error.status === 404)
+  );
 }
 
 function InvalidInvitation() {
@@ -55,7 +58,8 @@ export function AcceptInvitePage() {
     return (
       <AuthLayout title="Invitation link incomplete" footer={SIGN_IN_FOOTER}>
         <Alert tone="warning">
-          This link has no invitation token. Open the link from your invitation email again, or copy the whole address.
+          This link has no invitation token. Open the link from your invitation email again, or copy the whole
+          address.
         </Alert>
       </AuthLayout>
     );
@@ -103,7 +107,9 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     event.preventDefault();
     const found = collectErrors<Field>({
       name: invitation.accountExists ? null : checkRequired(name, 'Enter your name.'),
-      password: invitation.accountExists ? checkRequired(password, 'Enter your password.') : checkNewPassword(password),
+      password: invitation.accountExists
+        ? checkRequired(password, 'Enter your password.')
+        : checkNewPassword(password),
     });
     setErrors(found);
     if (Object.keys(found).length > 0) {

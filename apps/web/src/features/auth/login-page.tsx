@@ -6,7 +6,13 @@ import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { ApiError, errorMessage, fieldErrorsOf, startSession } from '../../lib/api.ts';
-import { checkEmail, checkRequired, collectErrors, type FieldErrors, focusFirstInvalid } from '../../lib/validation.ts';
+import {
+  checkEmail,
+  checkRequired,
+  collectErrors,
+  type FieldErrors,
+  focusFirstInvalid,
+} from '../../lib/validation.ts';
 import { authApi } from './auth-api.ts';
 import { useSessionState } from './use-session.ts';
 
@@ -14,9 +20,12 @@ type Field = 'email' | 'password';
 
 function loginErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'INVALID_CREDENTIALS') return 'The email or password is incorrect. Check both and try again.';
+    if (error.code === 'INVALID_CREDENTIALS')
+      return 'The email or password is incorrect. Check both and try again.';
     if (error.code === 'RATE_LIMITED') {
-      const wait = error.retryAfter ? ` Try again in ${error.retryAfter} second${error.retryAfter === 1 ? '' : 's'}.` : ' Wait a moment and try again.';
+      const wait = error.retryAfter
+        ? ` Try again in ${error.retryAfter} second${error.retryAfter === 1 ? '' : 's'}.`
+        : ' Wait a moment and try again.';
       return `Too many sign-in attempts.${wait}`;
     }
   }
@@ -64,7 +73,10 @@ export function LoginPage() {
       <form ref={formRef} noValidate onSubmit={submit} className="space-y-4" aria-label="Sign in">
         {expired && !login.error && <Alert tone="info">Your session has ended. Please sign in again.</Alert>}
         {login.error && (
-          <Alert tone={rateLimited ? 'warning' : 'error'} title={rateLimited ? 'Slow down' : 'Could not sign in'}>
+          <Alert
+            tone={rateLimited ? 'warning' : 'error'}
+            title={rateLimited ? 'Slow down' : 'Could not sign in'}
+          >
             {loginErrorMessage(login.error)}
           </Alert>
         )}

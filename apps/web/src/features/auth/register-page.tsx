@@ -58,7 +58,13 @@ export function RegisterPage() {
         </>
       }
     >
-      <form ref={formRef} noValidate onSubmit={submit} className="space-y-4" aria-label="Create your workspace">
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={submit}
+        className="space-y-4"
+        aria-label="Create your workspace"
+      >
         {register.error && (
           <Alert tone="error" title="Could not create the workspace">
             {errorMessage(register.error)}

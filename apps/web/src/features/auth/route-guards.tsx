@@ -28,7 +28,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (state.status === 'anonymous') {
-    const from = state.reason === 'signed-out' ? undefined : { pathname: location.pathname, search: location.search };
+    const from =
+      state.reason === 'signed-out' ? undefined : { pathname: location.pathname, search: location.search };
     return <Navigate to="/login" replace state={{ from } satisfies FromState} />;
   }
   return children;

@@ -1,6 +1,6 @@
 import type { Permission, SessionDto } from '@replyforce/contracts';
 import { useSyncExternalStore } from 'react';
-import { type SessionState, getSessionState, subscribeSession } from '../../lib/session-store.ts';
+import { getSessionState, type SessionState, subscribeSession } from '../../lib/session-store.ts';
 
 export function useSessionState(): SessionState {
   return useSyncExternalStore(subscribeSession, getSessionState);

@@ -7,14 +7,20 @@ export function LinkifiedText({ text }: { text: string }) {
   const parts = useMemo(() => linkify(text), [text]);
   return (
     <>
-      {parts.map((part, index) =>
+      {parts.map((part) =>
         part.kind === 'link' ? (
           // noreferrer: invitation and reset links carry secrets that must not leak as a Referer.
-          <a key={index} href={part.href} target="_blank" rel="noopener noreferrer" className={`${linkClass} break-all`}>
+          <a
+            key={part.start}
+            href={part.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            className={`${linkClass} break-all`}
+          >
             {part.href}
           </a>
         ) : (
-          <Fragment key={index}>{part.text}</Fragment>
+          <Fragment key={part.start}>{part.text}</Fragment>
         ),
       )}
     </>

@@ -9,9 +9,10 @@ export function MailDetail({ mail }: { mail: OutboxMailDto }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Opening a mail moves focus to it, so keyboard and screen-reader users land on what they chose.
+  // The page keys this component by mail id, so this runs once per opened mail.
   useEffect(() => {
     headingRef.current?.focus();
-  }, [mail.id]);
+  }, []);
 
   return (
     <article
@@ -21,7 +22,12 @@ export function MailDetail({ mail }: { mail: OutboxMailDto }) {
       <p className="mb-3 lg:hidden">
         <TextLink to="/outbox">← All mail</TextLink>
       </p>
-      <h2 id="mail-subject" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900 outline-none dark:text-white">
+      <h2
+        id="mail-subject"
+        ref={headingRef}
+        tabIndex={-1}
+        className="text-lg font-semibold text-slate-900 outline-none dark:text-white"
+      >
         {mail.subject}
       </h2>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">

@@ -26,12 +26,21 @@ export function OutboxPage() {
       {outbox.isPending ? (
         <LoadingState label="Loading the outbox…" />
       ) : !outbox.data ? (
-        <ErrorState error={outbox.error} title="Could not load the outbox" onRetry={() => void outbox.refetch()} />
+        <ErrorState
+          error={outbox.error}
+          title="Could not load the outbox"
+          onRetry={() => void outbox.refetch()}
+        />
       ) : mails.length === 0 ? (
-        <EmptyState title="No emails sent yet">Invitations you send from the Team page will appear here.</EmptyState>
+        <EmptyState title="No emails sent yet">
+          Invitations you send from the Team page will appear here.
+        </EmptyState>
       ) : (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-          <section aria-labelledby="mail-list-heading" className={cn('space-y-3', selected && 'hidden lg:block')}>
+          <section
+            aria-labelledby="mail-list-heading"
+            className={cn('space-y-3', selected && 'hidden lg:block')}
+          >
             <h2 id="mail-list-heading" className="sr-only">
               Sent emails
             </h2>
@@ -45,16 +54,22 @@ export function OutboxPage() {
                       aria-current={active ? 'true' : undefined}
                       className={cn(
                         'block px-4 py-3 -outline-offset-2',
-                        active ? 'bg-indigo-50 dark:bg-indigo-950/60' : 'hover:bg-slate-50 dark:hover:bg-slate-800/60',
+                        active
+                          ? 'bg-indigo-50 dark:bg-indigo-950/60'
+                          : 'hover:bg-slate-50 dark:hover:bg-slate-800/60',
                         focusRing,
                       )}
                     >
                       <span className="flex items-start justify-between gap-2">
-                        <span className="min-w-0 font-medium text-slate-900 dark:text-white">{mail.subject}</span>
+                        <span className="min-w-0 font-medium text-slate-900 dark:text-white">
+                          {mail.subject}
+                        </span>
                         <MailStatusBadge status={mail.status} />
                       </span>
-                      <span className="mt-0.5 block truncate text-sm text-slate-600 dark:text-slate-400">To {mail.to}</span>
-                      <span className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">
+                      <span className="mt-0.5 block truncate text-sm text-slate-600 dark:text-slate-400">
+                        To {mail.to}
+                      </span>
+                      <span className="mt-0.5 block text-xs text-slate-600 dark:text-slate-400">
                         <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt)}</time>
                       </span>
                     </Link>
@@ -64,14 +79,18 @@ export function OutboxPage() {
             </ul>
             {outbox.isError && <Alert tone="error">{errorMessage(outbox.error)}</Alert>}
             {outbox.hasNextPage && (
-              <Button variant="secondary" loading={outbox.isFetchingNextPage} onClick={() => void outbox.fetchNextPage()}>
+              <Button
+                variant="secondary"
+                loading={outbox.isFetchingNextPage}
+                onClick={() => void outbox.fetchNextPage()}
+              >
                 Load more
               </Button>
             )}
           </section>
           <div>
             {selected ? (
-              <MailDetail mail={selected} />
+              <MailDetail key={selected.id} mail={selected} />
             ) : selectedId ? (
               <Alert tone="warning">That email is not in the loaded list. Choose one from the list.</Alert>
             ) : (

@@ -47,9 +47,15 @@ export function InvitationsList() {
       {invitations.isPending ? (
         <LoadingState label="Loading invitations…" className="py-2" />
       ) : !invitations.data ? (
-        <ErrorState error={invitations.error} title="Could not load invitations" onRetry={() => void invitations.refetch()} />
+        <ErrorState
+          error={invitations.error}
+          title="Could not load invitations"
+          onRetry={() => void invitations.refetch()}
+        />
       ) : invitations.data.length === 0 ? (
-        <EmptyState title="No pending invitations">Invite a teammate above and it will show here until they join.</EmptyState>
+        <EmptyState title="No pending invitations">
+          Invite a teammate above and it will show here until they join.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 dark:divide-slate-800" aria-label="Pending invitations">
           {invitations.data.map((invitation) => (

@@ -4,15 +4,16 @@ import { Badge } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { InlineSelect } from '../../components/field.tsx';
-import { TableFrame } from '../../components/table-frame.tsx';
 import { RoleBadge } from '../../components/role-badge.tsx';
+import { TableFrame } from '../../components/table-frame.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useSession } from '../auth/use-session.ts';
 import { ROLE_OPTIONS } from './role-options.ts';
 import { useChangeRole, useRemoveMember } from './team-api.ts';
 
-const th = 'px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400';
+const th =
+  'px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400';
 const td = 'px-3 py-3 align-top text-sm';
 
 function RoleControl({ member }: { member: MemberDto }) {
@@ -53,13 +54,26 @@ function RemoveControl({ member, workspace }: { member: MemberDto; workspace: st
   return (
     <>
       <Button
-        variant="ghost"
+        variant="danger-ghost"
         size="sm"
-        className="text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
         aria-label={`Remove ${member.name}`}
         onClick={() => setConfirming(true)}
       >
-        Remove
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="size-4 sm:hidden"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2}
+        >
+          <path
+            d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+        <span className="hidden sm:inline">Remove</span>
       </Button>
       <ConfirmDialog
         open={confirming}
@@ -71,7 +85,8 @@ function RemoveControl({ member, workspace }: { member: MemberDto; workspace: st
         onConfirm={() => remove.mutate(member.userId, { onSuccess: () => setConfirming(false) })}
       >
         <p>
-          {member.name} ({member.email}) will lose access to {workspace} right away. They can be invited again later.
+          {member.name} ({member.email}) will lose access to {workspace} right away. They can be invited again
+          later.
         </p>
       </ConfirmDialog>
     </>
@@ -117,11 +132,19 @@ export function MembersTable({ members, manage }: { members: MemberDto[]; manage
                     {isSelf && <Badge>You</Badge>}
                   </div>
                   {/* On narrow screens the email column is hidden; show it under the name instead. */}
-                  <div className="mt-0.5 break-all text-xs text-slate-600 md:hidden dark:text-slate-400">{member.email}</div>
+                  <div className="mt-0.5 break-all text-xs text-slate-600 md:hidden dark:text-slate-400">
+                    {member.email}
+                  </div>
                 </td>
-                <td className={`${td} hidden break-all text-slate-700 md:table-cell dark:text-slate-300`}>{member.email}</td>
-                <td className={td}>{manage ? <RoleControl member={member} /> : <RoleBadge role={member.role} />}</td>
-                <td className={`${td} hidden whitespace-nowrap text-slate-600 sm:table-cell dark:text-slate-400`}>
+                <td className={`${td} hidden break-all text-slate-700 md:table-cell dark:text-slate-300`}>
+                  {member.email}
+                </td>
+                <td className={td}>
+                  {manage ? <RoleControl member={member} /> : <RoleBadge role={member.role} />}
+                </td>
+                <td
+                  className={`${td} hidden whitespace-nowrap text-slate-600 sm:table-cell dark:text-slate-400`}
+                >
                   <time dateTime={member.joinedAt}>{formatDate(member.joinedAt)}</time>
                 </td>
                 {manage && (

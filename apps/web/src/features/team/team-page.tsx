@@ -30,7 +30,11 @@ export function TeamPage() {
           {members.isPending ? (
             <LoadingState label="Loading members…" />
           ) : !members.data ? (
-            <ErrorState error={members.error} title="Could not load the team" onRetry={() => void members.refetch()} />
+            <ErrorState
+              error={members.error}
+              title="Could not load the team"
+              onRetry={() => void members.refetch()}
+            />
           ) : members.data.length === 0 ? (
             <EmptyState title="No members yet" />
           ) : (

@@ -41,7 +41,9 @@ export class ConfigError extends Error {
 /** Parses the environment once. Throws ConfigError naming each bad variable and what it expects. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty (or blank) variable means "not set", as in most shells' `FOO= cmd`.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(

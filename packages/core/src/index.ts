@@ -1,6 +1,6 @@
 export { AppError } from './app-error.ts';
 export { listAuditLogs } from './audit/list-audit-logs.ts';
-export { recordAudit } from './audit/record-audit.ts';
+export { recordAccessDenied, recordAudit } from './audit/record-audit.ts';
 export { authenticate, getMe } from './auth/authenticate.ts';
 export type { IssuedSession } from './auth/issue-session.ts';
 export { login } from './auth/login.ts';

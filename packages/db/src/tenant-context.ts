@@ -36,7 +36,8 @@ export function withTenantUser<T>(
 
 /**
  * Runs as the connecting role, outside row-level security. Only for work that is about no single
- * tenant: the login lookup of a user by email, the demo seed, sweepers. Keep its callers few.
+ * tenant: looking a user up by email (login, invite, accept), the demo seed, sweepers. Keep its
+ * callers few; `grep withSystem` lists them all.
  */
 export function withSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.orm.transaction(fn);

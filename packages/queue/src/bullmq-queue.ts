@@ -36,7 +36,9 @@ export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = 
         attempts: JOBS[name].attempts,
         backoff: { type: 'replyforce' },
         removeOnComplete: { age: 3600, count: 1000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
+        // A failed job is dropped so its id is free: the sweeper re-dispatches from the database
+        // whatever is still unfinished, and a kept id would make that add a silent no-op.
+        removeOnFail: true,
       });
     },
     async work(handlers: JobHandlers, onEvent?: (e: JobEvent) => void) {

@@ -17,6 +17,7 @@ export function createEmbeddedQueue(): JobQueue {
   let closed = false;
 
   function schedule(jobId: string, delayMs: number): void {
+    if (closed) return; // a retry decided after close() would only keep the process alive
     const timer = setTimeout(() => {
       timers.delete(timer);
       const p = run(jobId).finally(() => running.delete(p));
@@ -40,7 +41,7 @@ export function createEmbeddedQueue(): JobQueue {
       onEvent?.({ type: 'completed', name: job.name, jobId, attempt: job.attempt });
     } catch (err) {
       const permanent = err instanceof PermanentJobError;
-      const last = final || permanent;
+      const last = final || permanent || closed;
       onEvent?.({
         type: 'failed',
         name: job.name,

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL } from '../../../apps/server/test/helpers/redis.ts';
 import {
   createBullmqQueue,
@@ -43,13 +43,21 @@ describe.skipIf(!hasRedis)('BullMQ queue on Redis', () => {
     return q;
   };
 
+  const prefixes: string[] = [];
+
   beforeEach(() => {
     prefix = `rf-test-${crypto.randomUUID().slice(0, 8)}`;
+    prefixes.push(prefix);
     opened = [];
   });
   afterEach(async () => {
     await Promise.allSettled(opened.map((q) => q.close()));
     await deleteKeys(TEST_REDIS_URL, `${prefix}:*`);
+  });
+  afterAll(async () => {
+    // A worker's last stalled-job check can land just after its test's clean-up.
+    await sleep(500);
+    for (const p of prefixes) await deleteKeys(TEST_REDIS_URL, `${p}:*`);
   });
 
   it('runs a job dispatched by another process once, with its payload', async () => {

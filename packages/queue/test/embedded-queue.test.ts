@@ -161,10 +161,8 @@ describe('embedded queue', () => {
       // @ts-expect-error a job carries ids only: secrets and extra data are refused
       queue.dispatch('mail.deliver', { ...payload(), accessToken: 'secret' }, { jobId: 'bad-2' }),
     ).rejects.toThrow(/accessToken/);
-    // @ts-expect-error mailId is missing
-    await expect(
-      queue.dispatch('mail.deliver', { tenantId: crypto.randomUUID() }, { jobId: 'bad-3' }),
-    ).rejects.toThrow();
+    const missingMailId = { tenantId: crypto.randomUUID() } as unknown as JobPayload<'mail.deliver'>;
+    await expect(queue.dispatch('mail.deliver', missingMailId, { jobId: 'bad-3' })).rejects.toThrow(/mailId/);
 
     await sleep(300);
     expect(r.calls).toHaveLength(0);
@@ -220,6 +218,34 @@ describe('embedded queue', () => {
     await expect(queue.dispatch('mail.deliver', payload(), { jobId: 'after-close' })).rejects.toThrow(
       /closed/,
     );
+  });
+
+  it('close() during a failing attempt leaves no retry scheduled, so the process can exit', async () => {
+    // Fake timers only to count what is left scheduled; nothing here waits on time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      queue = createEmbeddedQueue();
+      let fail!: (err: Error) => void;
+      const r = recorder(
+        () =>
+          new Promise<void>((_, reject) => {
+            fail = reject;
+          }),
+      );
+      await queue.work(r.handlers, r.onEvent);
+      await queue.dispatch('mail.deliver', payload(), { jobId: 'failing-at-close' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(r.calls).toHaveLength(1);
+
+      const closing = queue.close();
+      fail(new Error('smtp down'));
+      await closing;
+      // A retry timer armed after close() never runs, yet keeps the process alive for up to a
+      // minute (the last backoff).
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('close() waits for a running job to finish', async () => {

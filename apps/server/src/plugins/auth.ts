@@ -1,6 +1,5 @@
 import { can, type Permission } from '@replyforce/contracts';
-import { type Actor, AppError, authenticate, type CoreDeps, recordAudit } from '@replyforce/core';
-import { withTenant } from '@replyforce/db';
+import { type Actor, AppError, authenticate, type CoreDeps, recordAccessDenied } from '@replyforce/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** Every /api/v1 route declares who may call it; a route without `access` refuses to boot. */
@@ -52,15 +51,7 @@ export function registerAuth(app: FastifyInstance, deps: CoreDeps): void {
     request.log = request.log.child({ tenantId: actor.tenantId, userId: actor.userId });
     reply.log = request.log;
     if (access !== 'authenticated' && !can(actor.role, access)) {
-      await withTenant(deps.db, actor.tenantId, (tx) =>
-        recordAudit(tx, actor, {
-          action: 'access.denied',
-          resourceType: 'route',
-          resourceId: `${request.method} ${request.routeOptions.url}`,
-          result: 'failure',
-          metadata: { permission: access },
-        }),
-      );
+      await recordAccessDenied(deps, actor, `${request.method} ${request.routeOptions.url}`, access);
       throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this; it needs ${access}`);
     }
   });

@@ -1,5 +1,5 @@
-import { insertAuditLog, type Tx } from '@replyforce/db';
-import type { Actor } from '../deps.ts';
+import { insertAuditLog, type Tx, withTenant } from '@replyforce/db';
+import type { Actor, CoreDeps } from '../deps.ts';
 
 export type AuditEntry = {
   action: string;
@@ -25,4 +25,22 @@ export function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promi
     metadata: entry.metadata ?? {},
     result: entry.result,
   });
+}
+
+/** A signed-in member tried something their role does not allow. */
+export function recordAccessDenied(
+  deps: CoreDeps,
+  actor: Actor,
+  route: string,
+  permission: string,
+): Promise<void> {
+  return withTenant(deps.db, actor.tenantId, (tx) =>
+    recordAudit(tx, actor, {
+      action: 'access.denied',
+      resourceType: 'route',
+      resourceId: route,
+      result: 'failure',
+      metadata: { permission },
+    }),
+  );
 }

@@ -16,7 +16,7 @@ export async function login(
   meta: { ip: string | undefined },
 ): Promise<IssuedSession> {
   await assertLoginAllowed(deps, input.email, meta.ip);
-  // The one lookup outside a tenant: nobody is signed in yet.
+  // A lookup outside any tenant: nobody is signed in yet.
   const user = await withSystem(deps.db, (tx) => findUserByEmail(tx, input.email));
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)

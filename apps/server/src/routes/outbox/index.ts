@@ -12,7 +12,8 @@ export function outboxRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
         config: { access: 'read:outbox' },
         schema: {
           tags: ['mail'],
-          summary: 'Mails this workspace sent (the local mailbox on embedded defaults)',
+          summary:
+            'Mails this workspace sent (the local mailbox; SMTP delivery arrives with the email channel)',
           security: [{ bearer: [] }],
           querystring: PageQuery,
           response: { 200: OutboxPage, ...errorResponses },

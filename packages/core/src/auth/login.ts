@@ -18,9 +18,9 @@ export async function login(
   await assertLoginAllowed(deps, input.email, meta.ip);
   // A lookup outside any tenant: nobody is signed in yet.
   const user = await withSystem(deps.db, (tx) => findUserByEmail(tx, input.email));
-  const ok = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await burnPasswordCheck(input.password), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(user.passwordHash, input.password);
+  else await burnPasswordCheck(input.password);
   const memberships = user
     ? await withUser(deps.db, user.id, (tx) => listMembershipsOfUser(tx, user.id))
     : [];

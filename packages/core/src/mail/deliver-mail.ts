@@ -10,7 +10,7 @@ export async function deliverMail(
   // The row lock keeps two workers from sending the same mail at once.
   const failure = await withTenant(deps.db, p.tenantId, async (tx) => {
     const mail = await findMailForUpdate(tx, p.tenantId, p.mailId);
-    if (!mail || mail.status !== 'queued') return undefined;
+    if (mail?.status !== 'queued') return undefined;
     try {
       await deps.mail.send({ id: mail.id, to: mail.toAddress, subject: mail.subject, text: mail.textBody });
     } catch (err) {

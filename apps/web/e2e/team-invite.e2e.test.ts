@@ -194,6 +194,10 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     );
     await page.getByText(`Members (2)`).waitFor(WAIT);
     await page.getByText('No pending invitations').waitFor(WAIT);
+    // The owner's own row offers no role change and no removal.
+    const ownerRow = memberRow(page, admin.email);
+    expect(await ownerRow.getByRole('combobox').count()).toBe(0);
+    expect(await ownerRow.getByRole('button', { name: /Remove/ }).count()).toBe(0);
     await shot(page, '09-admin-sees-teammate');
 
     await agentContext.close();

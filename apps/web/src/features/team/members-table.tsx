@@ -140,7 +140,12 @@ export function MembersTable({ members, manage }: { members: MemberDto[]; manage
                   {member.email}
                 </td>
                 <td className={td}>
-                  {manage ? <RoleControl member={member} /> : <RoleBadge role={member.role} />}
+                  {/* The owner's role and membership are fixed (the server refuses changes): no controls. */}
+                  {manage && !member.isOwner ? (
+                    <RoleControl member={member} />
+                  ) : (
+                    <RoleBadge role={member.role} />
+                  )}
                 </td>
                 <td
                   className={`${td} hidden whitespace-nowrap text-slate-600 sm:table-cell dark:text-slate-400`}
@@ -149,7 +154,7 @@ export function MembersTable({ members, manage }: { members: MemberDto[]; manage
                 </td>
                 {manage && (
                   <td className={`${td} text-right`}>
-                    <RemoveControl member={member} workspace={session.tenant.name} />
+                    {!member.isOwner && <RemoveControl member={member} workspace={session.tenant.name} />}
                   </td>
                 )}
               </tr>

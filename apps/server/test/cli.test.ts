@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REQUIRE_SERVICES, TEST_DATABASE_URL } from './helpers/databases.ts';
+import { emptyDatabase, REQUIRE_SERVICES, TEST_DATABASE_URL } from './helpers/databases.ts';
+import { freePort } from './helpers/free-port.ts';
 import { redisAvailable, TEST_REDIS_URL } from './helpers/redis.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -21,17 +22,6 @@ type Cli = { proc: ChildProcess; stdout(): string; stderr(): string; exited: Pro
 
 const running = new Set<Cli>();
 const tempDirs: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
-}
 
 function freshDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rf-cli-'));
@@ -327,36 +317,27 @@ async function servicesAvailable(): Promise<boolean> {
 const hasServices = await servicesAvailable();
 
 describe.skipIf(!hasServices)('replyforce CLI on PostgreSQL and Redis', () => {
-  let dbName: string;
+  let database: Awaited<ReturnType<typeof emptyDatabase>>;
   let env: Record<string, string>;
   let port: number;
   let base: string;
 
   beforeEach(async () => {
-    dbName = `rf_cli_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${dbName}`;
+    database = await emptyDatabase();
     port = await freePort();
     base = `http://127.0.0.1:${port}`;
     env = {
       DATA_DIR: freshDataDir(),
       PORT: String(port),
       PUBLIC_URL: base,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
       JWT_SECRET: `cli-test-secret-${crypto.randomUUID()}`,
     };
   });
   afterEach(async () => {
     await killAll();
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await database.drop();
   });
 
   it('api refuses an unmigrated database; after migrate, api and worker run as separate processes', async () => {

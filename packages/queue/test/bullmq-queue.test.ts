@@ -1,33 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL } from '../../../apps/server/test/helpers/redis.ts';
-import {
-  createBullmqQueue,
-  type JobEvent,
-  type JobHandlers,
-  type JobPayload,
-  type JobQueue,
-  PermanentJobError,
-} from '../src/index.ts';
-
-type Call = { payload: JobPayload<'mail.deliver'>; attempt: number; final: boolean };
-
-const payload = (): JobPayload<'mail.deliver'> => ({
-  tenantId: crypto.randomUUID(),
-  mailId: crypto.randomUUID(),
-});
-
-function recorder(behave: (call: number) => Promise<void> = async () => {}) {
-  const calls: Call[] = [];
-  const events: JobEvent[] = [];
-  const handlers: JobHandlers = {
-    'mail.deliver': async (p, ctx) => {
-      calls.push({ payload: p, ...ctx });
-      await behave(calls.length);
-    },
-  };
-  return { calls, events, handlers, onEvent: (e: JobEvent) => events.push(e) };
-}
+import { createBullmqQueue, type JobQueue, PermanentJobError } from '../src/index.ts';
+import { payload, recorder } from './recorder.ts';
 
 const openSockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
 

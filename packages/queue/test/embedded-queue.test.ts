@@ -1,33 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  createEmbeddedQueue,
-  type JobEvent,
-  type JobHandlers,
-  type JobPayload,
-  type JobQueue,
-  PermanentJobError,
-} from '../src/index.ts';
-
-type Call = { payload: JobPayload<'mail.deliver'>; attempt: number; final: boolean };
-
-const payload = (): JobPayload<'mail.deliver'> => ({
-  tenantId: crypto.randomUUID(),
-  mailId: crypto.randomUUID(),
-});
-
-/** Handlers that record every call and behave as `behave` says for the n-th call (1-based). */
-function recorder(behave: (call: number) => Promise<void> = async () => {}) {
-  const calls: Call[] = [];
-  const events: JobEvent[] = [];
-  const handlers: JobHandlers = {
-    'mail.deliver': async (p, ctx) => {
-      calls.push({ payload: p, ...ctx });
-      await behave(calls.length);
-    },
-  };
-  return { calls, events, handlers, onEvent: (e: JobEvent) => events.push(e) };
-}
+import { createEmbeddedQueue, type JobPayload, type JobQueue, PermanentJobError } from '../src/index.ts';
+import { payload, recorder } from './recorder.ts';
 
 describe('embedded queue', () => {
   let queue: JobQueue;

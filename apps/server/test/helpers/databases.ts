@@ -46,25 +46,34 @@ export async function freshDatabase(kind: DbKind): Promise<TestDatabase> {
     await migrateDatabase(db);
     return { db, url: undefined, drop: () => db.close().catch(() => {}) };
   }
-  const name = `rf_t_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), 5);
+  const { url, drop } = await emptyDatabase();
+  const db = openPostgres(url, 5);
   await migrateDatabase(db);
   return {
     db,
-    url: url.toString(),
+    url,
     async drop() {
       await db.close().catch(() => {}); // already closed by a runtime that owned it
-
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await drop();
     },
   };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, un-migrated database on the test server, and how to drop it. */
+export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `rf_t_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }

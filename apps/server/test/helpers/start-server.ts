@@ -1,17 +1,6 @@
-import { createServer } from 'node:net';
 import { DEFAULT_WEB_DIST } from '../../src/build-app.ts';
+import { freePort } from './free-port.ts';
 import { createTestApp } from './test-app.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The whole platform on in-memory PGlite, serving the built dashboard on a free local port.

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { auditLogs } from '../schema/index.ts';
 import { type Keyset, olderThan } from './keyset.ts';

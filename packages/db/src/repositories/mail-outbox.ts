@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { mailOutbox } from '../schema/index.ts';
 import { type Keyset, olderThan } from './keyset.ts';

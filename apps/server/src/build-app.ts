@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import type { CoreDeps } from '@replyforce/core';
-import { AppError } from '@replyforce/core';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { AppError, authenticate } from '@replyforce/core';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pino, { type DestinationStream } from 'pino';
 import { registerAuth } from './plugins/auth.ts';
@@ -10,14 +10,18 @@ import { registerErrorHandling, sendError, toAppError } from './plugins/errors.t
 import { loggerOptions } from './plugins/logger.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { realtimePlugin } from './plugins/realtime.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { isDashboardRoute, registerStaticWeb } from './plugins/static-web.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
+import { channelRoutes } from './routes/channels/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { outboxRoutes } from './routes/outbox/index.ts';
+import { replyRoutes } from './routes/replies/index.ts';
 import { teamRoutes } from './routes/team/index.ts';
 import { invitationRoutes } from './routes/team/invitations-public.ts';
+import { webhookRoutes } from './webhooks/index.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -28,6 +32,8 @@ export type BuildAppOptions = {
   webDist?: string;
   /** Write the JSON logs here instead of stdout (tests read them). */
   logStream?: DestinationStream;
+  /** The platform stand-ins, mounted at /sandbox (demo and tests). */
+  sandbox?: { plugin: FastifyPluginAsync };
 };
 
 /** The HTTP application, without listening: tests drive it with app.inject(). */
@@ -58,7 +64,7 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
 
   registerErrorHandling(app);
   registerSecurityHeaders(app);
-  registerMetrics(app, deps);
+  const metrics = registerMetrics(app, deps);
   await app.register(cookie);
   await registerOpenApi(app);
   registerAuth(app, deps);
@@ -69,6 +75,17 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
   await app.register(teamRoutes(deps), { prefix: '/api/v1/team' });
   await app.register(auditRoutes(deps), { prefix: '/api/v1/audit-logs' });
   await app.register(outboxRoutes(deps), { prefix: '/api/v1/outbox' });
+  await app.register(channelRoutes(deps), { prefix: '/api/v1/channels' });
+  await app.register(replyRoutes(deps), { prefix: '/api/v1/conversations' });
+  await app.register(webhookRoutes(deps, metrics), { prefix: '/webhooks' });
+  await app.register(realtimePlugin, {
+    bus: deps.bus,
+    authenticate: async (bearer) => {
+      const actor = await authenticate(deps, bearer, undefined);
+      return { tenantId: actor.tenantId, userId: actor.userId };
+    },
+  });
+  if (opts.sandbox) await app.register(opts.sandbox.plugin, { prefix: '/sandbox' });
 
   const serving = await registerStaticWeb(app, opts.webDist ?? DEFAULT_WEB_DIST);
   app.setNotFoundHandler((request, reply) => {

@@ -1,13 +1,24 @@
 import type { Config } from '@replyforce/config';
-import { type CoreDeps, createLocalOutboxTransport } from '@replyforce/core';
+import { createChannelConnectors } from '@replyforce/connectors';
+import {
+  type CoreDeps,
+  createChannelRouter,
+  createCircuitBreakers,
+  createLocalOutboxTransport,
+  createVault,
+  rulesEngine,
+} from '@replyforce/core';
 import { type Database, migrateDatabase, openDatabase, pendingMigrations } from '@replyforce/db';
 import {
   createBullmqQueue,
   createEmbeddedQueue,
+  createMemoryEventBus,
   createMemoryWindowCounter,
+  createRateLimiter,
+  createRedisEventBus,
   createRedisWindowCounter,
 } from '@replyforce/queue';
-import { jwtKeyFor } from './secrets.ts';
+import { jwtKeyFor, masterKeyFor } from './secrets.ts';
 
 export type Runtime = { deps: CoreDeps; close(): Promise<void> };
 
@@ -30,10 +41,13 @@ export async function openRuntime(
       );
     }
   }
-  const queue = config.redisUrl
-    ? createBullmqQueue(config.redisUrl, opts.queuePrefix ? { prefix: opts.queuePrefix } : {})
-    : createEmbeddedQueue();
+  const prefix = opts.queuePrefix ?? 'rf';
+  const queue = config.redisUrl ? createBullmqQueue(config.redisUrl, { prefix }) : createEmbeddedQueue();
   const counter = config.redisUrl ? createRedisWindowCounter(config.redisUrl) : createMemoryWindowCounter();
+  const bus = config.redisUrl
+    ? createRedisEventBus(config.redisUrl, { channel: `${prefix}:events` })
+    : createMemoryEventBus();
+  const ch = config.channels;
   const deps: CoreDeps = {
     config,
     db,
@@ -41,11 +55,36 @@ export async function openRuntime(
     counter,
     mail: createLocalOutboxTransport(),
     jwtKey: jwtKeyFor(config),
+    vault: createVault(masterKeyFor(config)),
+    channels: createChannelConnectors({
+      endpoints: {
+        graphUrl: ch.graphUrl,
+        facebookWebUrl: ch.facebookWebUrl,
+        xApiUrl: ch.xApiUrl,
+        xWebUrl: ch.xWebUrl,
+        graphVersion: ch.graphVersion,
+      },
+      app: {
+        metaAppId: ch.metaAppId,
+        metaAppSecret: ch.metaAppSecret,
+        xClientId: ch.xClientId,
+        xClientSecret: ch.xClientSecret,
+        xConsumerSecret: ch.xConsumerSecret,
+        xWebhookId: ch.xWebhookId,
+      },
+      timeoutMs: ch.timeoutMs,
+    }),
+    router: createChannelRouter(db),
+    bus,
+    breakers: createCircuitBreakers(),
+    limiter: createRateLimiter(counter),
+    decide: rulesEngine,
   };
   return {
     deps,
     async close() {
       await queue.close();
+      await bus.close();
       await counter.close();
       await db.close();
     },

@@ -36,6 +36,7 @@ function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
     'DATABASE_URL',
     'REDIS_URL',
     'JWT_SECRET',
+    'MASTER_KEY',
     'PUBLIC_URL',
     'SEED_DEMO',
     'HOST',
@@ -333,6 +334,7 @@ describe.skipIf(!hasServices)('replyforce CLI on PostgreSQL and Redis', () => {
       DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
       JWT_SECRET: `cli-test-secret-${crypto.randomUUID()}`,
+      MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
     };
   });
   afterEach(async () => {

@@ -27,6 +27,28 @@ export type Config = {
   seedDemo: boolean;
   logLevel: string;
   shutdownTimeoutMs: number;
+  /** Undefined only in embedded mode, where the server keeps one in dataDir. */
+  masterKey: Buffer | undefined;
+  /** The platform stand-ins are mounted at /sandbox and the connectors point at them. */
+  sandbox: boolean;
+  channels: {
+    metaAppId: string;
+    metaAppSecret: string;
+    metaVerifyToken: string;
+    graphUrl: string;
+    facebookWebUrl: string;
+    graphVersion: string;
+    xClientId: string;
+    xClientSecret: string;
+    xConsumerSecret: string;
+    xWebhookId: string;
+    xApiUrl: string;
+    xWebUrl: string;
+    timeoutMs: number;
+    replayWindowSeconds: number;
+  };
+  /** Work left unfinished this long is re-dispatched by the sweeper. */
+  sweepAfterSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -58,12 +80,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'JWT_SECRET: expected at least 32 characters (required with DATABASE_URL, shared by every API process)',
     );
   }
+  if (!embedded && e.MASTER_KEY === undefined) {
+    problems.push(
+      'MASTER_KEY: expected base64 of exactly 32 random bytes (required with DATABASE_URL; `openssl rand -base64 32`)',
+    );
+  }
+  const sandbox = e.SANDBOX ?? embedded;
+  if (e.NODE_ENV === 'production' && !sandbox) {
+    for (const name of ['META_APP_SECRET', 'META_VERIFY_TOKEN', 'X_CONSUMER_SECRET', 'X_CLIENT_SECRET'] as const) {
+      if (present[name] === undefined)
+        problems.push(`${name}: required when NODE_ENV=production (the demo default only works with the sandbox)`);
+    }
+  }
   if (e.NODE_ENV === 'production' && e.JWT_SECRET === undefined) {
     problems.push('JWT_SECRET: expected at least 32 characters (required when NODE_ENV=production)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  // With the sandbox on, unset platform URLs point at the in-process stand-ins.
+  const sandboxBase = `${publicUrl}/sandbox`;
+  const platformUrl = (set: string | undefined, real: string, stand: string) =>
+    (set ?? (sandbox ? `${sandboxBase}${stand}` : real)).replace(/\/+$/, '');
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -88,5 +126,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO ?? embedded,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    masterKey: e.MASTER_KEY === undefined ? undefined : Buffer.from(e.MASTER_KEY, 'base64'),
+    sandbox,
+    channels: {
+      metaAppId: e.META_APP_ID,
+      metaAppSecret: e.META_APP_SECRET,
+      metaVerifyToken: e.META_VERIFY_TOKEN,
+      graphUrl: platformUrl(e.META_GRAPH_URL, 'https://graph.facebook.com', '/meta/graph'),
+      facebookWebUrl: platformUrl(e.META_WEB_URL, 'https://www.facebook.com', '/meta/web'),
+      graphVersion: e.GRAPH_API_VERSION,
+      xClientId: e.X_CLIENT_ID,
+      xClientSecret: e.X_CLIENT_SECRET,
+      xConsumerSecret: e.X_CONSUMER_SECRET,
+      xWebhookId: e.X_WEBHOOK_ID,
+      xApiUrl: platformUrl(e.X_API_URL, 'https://api.x.com', '/x/api'),
+      xWebUrl: platformUrl(e.X_WEB_URL, 'https://x.com', '/x/web'),
+      timeoutMs: e.CHANNEL_TIMEOUT_MS,
+      replayWindowSeconds: e.WEBHOOK_REPLAY_WINDOW_SECONDS,
+    },
+    sweepAfterSeconds: e.SWEEP_AFTER_SECONDS,
   };
 }

@@ -48,6 +48,31 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  // Secrets at rest: AES-256-GCM master key wrapping each tenant's data key (base64 of 32 bytes).
+  MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'expected base64 of exactly 32 random bytes')
+    .optional(),
+  // Channels. The demo defaults only make sense against the sandbox.
+  SANDBOX: bool.optional(),
+  META_APP_ID: z.string().min(1).default('100000000000001'),
+  META_APP_SECRET: z.string().min(8, 'expected at least 8 characters').default('replyforce-demo-meta-app-secret'),
+  META_VERIFY_TOKEN: z.string().min(8, 'expected at least 8 characters').default('replyforce-demo-verify-token'),
+  META_GRAPH_URL: url(/^https?:$/, 'an http(s) URL').optional(),
+  META_WEB_URL: url(/^https?:$/, 'an http(s) URL').optional(),
+  GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'expected a Graph API version such as v21.0')
+    .default('v21.0'),
+  X_CLIENT_ID: z.string().min(1).default('replyforce-demo-x-client'),
+  X_CLIENT_SECRET: z.string().min(8, 'expected at least 8 characters').default('replyforce-demo-x-client-secret'),
+  X_CONSUMER_SECRET: z.string().min(8, 'expected at least 8 characters').default('replyforce-demo-x-consumer-secret'),
+  X_WEBHOOK_ID: z.string().min(1).default('1000000000000000001'),
+  X_API_URL: url(/^https?:$/, 'an http(s) URL').optional(),
+  X_WEB_URL: url(/^https?:$/, 'an http(s) URL').optional(),
+  CHANNEL_TIMEOUT_MS: int(100, 60_000).default(10_000),
+  WEBHOOK_REPLAY_WINDOW_SECONDS: int(60, 30 * 86_400).default(7 * 86_400),
+  SWEEP_AFTER_SECONDS: int(5, 86_400).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

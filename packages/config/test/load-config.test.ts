@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/index.ts';
 
+const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 const SECRET = 'a-jwt-secret-that-is-long-enough-0123456789';
 
 function configError(env: Record<string, string | undefined>): ConfigError {
@@ -61,8 +62,33 @@ describe('loadConfig', () => {
     expect(err.message).toMatch(/DATABASE_URL/);
   });
 
+  it('refuses DATABASE_URL without MASTER_KEY, and a MASTER_KEY that is not 32 bytes', () => {
+    expect(configError({ DATABASE_URL: 'postgres://u@db:5432/rf', JWT_SECRET: SECRET }).message).toMatch(
+      /MASTER_KEY: expected base64 of exactly 32 random bytes/,
+    );
+    expect(configError({ MASTER_KEY: Buffer.alloc(16).toString('base64') }).problems[0]).toMatch(/^MASTER_KEY:/);
+  });
+
+  it('points the channels at the in-process sandbox in embedded mode and at the real platforms otherwise', () => {
+    const embedded = loadConfig({ PUBLIC_URL: 'http://localhost:3000' });
+    expect(embedded.sandbox).toBe(true);
+    expect(embedded.channels.graphUrl).toBe('http://localhost:3000/sandbox/meta/graph');
+    expect(embedded.channels.xApiUrl).toBe('http://localhost:3000/sandbox/x/api');
+    const real = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/rf', JWT_SECRET: SECRET, MASTER_KEY });
+    expect(real.sandbox).toBe(false);
+    expect(real.channels.graphUrl).toBe('https://graph.facebook.com');
+    expect(real.channels.xWebUrl).toBe('https://x.com');
+  });
+
+  it('refuses the demo platform secrets in production without the sandbox', () => {
+    const err = configError({ NODE_ENV: 'production', JWT_SECRET: SECRET, SANDBOX: 'false' });
+    expect(err.problems.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['META_APP_SECRET', 'META_VERIFY_TOKEN', 'X_CONSUMER_SECRET']),
+    );
+  });
+
   it('accepts DATABASE_URL with a JWT_SECRET and leaves embedded mode', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/rf', JWT_SECRET: SECRET });
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/rf', JWT_SECRET: SECRET, MASTER_KEY });
     expect(config.embedded).toBe(false);
     expect(config.database.url).toBe('postgresql://u@db:5432/rf');
     expect(config.auth.jwtSecret).toBe(SECRET);

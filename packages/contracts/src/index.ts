@@ -3,3 +3,6 @@ export * from './auth.ts';
 export * from './errors.ts';
 export * from './roles.ts';
 export * from './team.ts';
+export * from './channels.ts';
+export * from './conversations.ts';
+export * from './realtime.ts';

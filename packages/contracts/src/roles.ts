@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'delete:data',
   'read:audit_logs',
   'read:outbox',
+  'manage:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -11,3 +11,8 @@ export * from './repositories/tenants.ts';
 export * from './repositories/users.ts';
 export * from './schema/index.ts';
 export { withSystem, withTenant, withTenantUser, withUser } from './tenant-context.ts';
+export * from './repositories/channels.ts';
+export * from './repositories/conversations.ts';
+export * from './repositories/dead-letters.ts';
+export * from './repositories/inbound-events.ts';
+export * from './repositories/tenant-keys.ts';

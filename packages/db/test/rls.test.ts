@@ -137,6 +137,20 @@ describe.each(await databaseKinds())('row-level security on %s', (kind) => {
     expect(owned[0]?.n).toBe(0);
   });
 
+  it('every table with a tenant_id column has row-level security on and a policy', async () => {
+    const rows = await queryRows<{ table: string; rls: boolean; policies: number }>(
+      t.db,
+      sql`select c.relname as table, c.relrowsecurity as rls,
+            (select count(*)::int from pg_policies p where p.tablename = c.relname) as policies
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r'
+            and exists (select 1 from information_schema.columns col
+                        where col.table_schema = 'public' and col.table_name = c.relname and col.column_name = 'tenant_id')`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+    expect(rows.filter((r) => !r.rls || r.policies === 0).map((r) => r.table)).toEqual([]);
+  });
+
   it('the audit log rejects updates and deletes, even outside row-level security', async () => {
     await expect(
       withSystem(t.db, (tx) => tx.update(auditLogs).set({ action: 'rewritten' })),

@@ -1,39 +1,131 @@
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { backoffFor, JOBS, type JobHandlers, type JobName, PermanentJobError } from './catalogue.ts';
-import type { DispatchOptions, JobEvent, JobQueue } from './job-queue.ts';
+import {
+  backoffFor,
+  concurrencyOf,
+  isJobName,
+  JOBS,
+  type JobName,
+  jobsOfQueue,
+  QUEUES,
+  type QueueName,
+} from './catalogue.ts';
+import { MAX_DEFERRALS, PermanentJobError, RetryLaterError } from './errors.ts';
+import {
+  type AnyHandlers,
+  checkJobId,
+  type DispatchOptions,
+  type JobEvent,
+  type JobQueue,
+  type QueueStats,
+  queuesToConsume,
+} from './job-queue.ts';
 
 /**
- * BullMQ on Redis: any number of API processes dispatch, any number of workers consume.
- * Queue names carry a hash tag so that one queue's keys stay on one Redis Cluster slot.
+ * Deferrals so far: every start either fails (attemptsMade + 1), stalls (stalledCounter + 1),
+ * is deferred (moveToDelayed skips the attempt) or is the current one.
  */
-export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = {}): JobQueue {
+const deferralsOf = (job: Job) => job.attemptsStarted - job.attemptsMade - job.stalledCounter - 1;
+
+/**
+ * BullMQ on Redis: any number of API processes dispatch, any number of workers consume. One BullMQ
+ * queue per logical queue, job name = catalogue name. Queue names carry a hash tag so that one
+ * queue's keys stay on one Redis Cluster slot.
+ */
+export function createBullmqQueue(
+  redisUrl: string,
+  opts: { prefix?: string; maxDeferrals?: number } = {},
+): JobQueue {
   const prefix = opts.prefix ?? 'rf';
+  const maxDeferrals = opts.maxDeferrals ?? MAX_DEFERRALS;
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
   connection.on('error', () => {}); // reported through ping() and job failures, not as a crash
-  const queues = new Map<JobName, Queue>();
+  const queues = new Map<QueueName, Queue>();
   const workers: Worker[] = [];
   // BullMQ does not close connections it was handed, so each one made here is closed here.
   const workerConnections: Redis[] = [];
 
-  const queueName = (name: JobName) => `{${name}}`;
-  function queueFor(name: JobName): Queue {
-    let q = queues.get(name);
+  const bullName = (queue: QueueName) => `{${queue}}`;
+  function queueFor(queue: QueueName): Queue {
+    let q = queues.get(queue);
     if (!q) {
-      q = new Queue(queueName(name), { connection, prefix });
-      queues.set(name, q);
+      q = new Queue(bullName(queue), { connection, prefix });
+      queues.set(queue, q);
     }
     return q;
+  }
+
+  function startWorker(queue: QueueName, handlers: AnyHandlers, onEvent?: (e: JobEvent) => void): Worker {
+    const workerConnection = connection.duplicate();
+    workerConnections.push(workerConnection);
+    const worker = new Worker(
+      bullName(queue),
+      async (job, token) => {
+        if (!isJobName(job.name) || JOBS[job.name].queue !== queue)
+          throw new UnrecoverableError(`unknown job '${job.name}' in queue ${queue}`);
+        const name = job.name;
+        const spec = JOBS[name];
+        const attempt = job.attemptsMade + 1;
+        const handler = handlers[name];
+        if (!handler) throw new Error(`no handler for ${name}`); // queuesToConsume rules this out
+        try {
+          await handler(spec.payload.parse(job.data), { attempt, final: attempt >= spec.attempts });
+        } catch (err) {
+          if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+          const deferrals = deferralsOf(job);
+          if (err instanceof RetryLaterError && deferrals < maxDeferrals) {
+            // BullMQ's documented way to delay an active job without counting an attempt.
+            await job.moveToDelayed(Date.now() + err.delayMs, token);
+            onEvent?.({
+              type: 'deferred',
+              name,
+              jobId: job.id ?? '',
+              attempt,
+              delayMs: err.delayMs,
+              reason: err.reason,
+              deferrals: deferrals + 1,
+            });
+            throw new DelayedError();
+          }
+          throw err;
+        }
+      },
+      {
+        connection: workerConnection,
+        prefix,
+        concurrency: concurrencyOf(queue),
+        settings: {
+          backoffStrategy: (attemptsMade: number, _type?: string, _err?: Error, job?: { name: string }) =>
+            job && isJobName(job.name) ? backoffFor(job.name, attemptsMade) : 1_000,
+        },
+      },
+    );
+    worker.on('error', () => {});
+    worker.on('completed', (job) => {
+      if (isJobName(job.name))
+        onEvent?.({ type: 'completed', name: job.name, jobId: job.id ?? '', attempt: job.attemptsMade });
+    });
+    worker.on('failed', (job, err) => {
+      if (!job || !isJobName(job.name)) return;
+      const name: JobName = job.name;
+      const base = { type: 'failed' as const, name, jobId: job.id ?? '', attempt: job.attemptsMade };
+      const final = job.attemptsMade >= JOBS[name].attempts || err instanceof UnrecoverableError;
+      if (final) onEvent?.({ ...base, final: true, error: err.message, payload: job.data } as JobEvent);
+      else onEvent?.({ ...base, final: false, error: err.message });
+    });
+    return worker;
   }
 
   return {
     kind: 'bullmq',
     async dispatch(name, payload, o: DispatchOptions) {
-      const parsed = JOBS[name].payload.parse(payload);
-      await queueFor(name).add(name, parsed, {
+      checkJobId(o.jobId);
+      const spec = JOBS[name];
+      const parsed = spec.payload.parse(payload);
+      await queueFor(spec.queue).add(name, parsed, {
         jobId: o.jobId,
         delay: o.delayMs,
-        attempts: JOBS[name].attempts,
+        attempts: spec.attempts,
         backoff: { type: 'replyforce' },
         removeOnComplete: { age: 3600, count: 1000 },
         // A failed job is dropped so its id is free: the sweeper re-dispatches from the database
@@ -41,52 +133,22 @@ export function createBullmqQueue(redisUrl: string, opts: { prefix?: string } = 
         removeOnFail: true,
       });
     },
-    async work(handlers: JobHandlers, onEvent?: (e: JobEvent) => void) {
-      for (const name of Object.keys(JOBS) as JobName[]) {
-        const spec = JOBS[name];
-        const workerConnection = connection.duplicate();
-        workerConnections.push(workerConnection);
-        const worker = new Worker(
-          queueName(name),
-          async (job) => {
-            const attempt = job.attemptsMade + 1;
-            const handler = handlers[name] as (
-              p: unknown,
-              c: { attempt: number; final: boolean },
-            ) => Promise<void>;
-            try {
-              await handler(spec.payload.parse(job.data), { attempt, final: attempt >= spec.attempts });
-            } catch (err) {
-              if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
-              throw err;
-            }
-          },
-          {
-            connection: workerConnection,
-            prefix,
-            concurrency: spec.concurrency,
-            settings: { backoffStrategy: (attemptsMade: number) => backoffFor(name, attemptsMade) },
-          },
-        );
-        worker.on('error', () => {});
-        worker.on('completed', (job) =>
-          onEvent?.({ type: 'completed', name, jobId: job.id ?? '', attempt: job.attemptsMade }),
-        );
-        worker.on('failed', (job, err) => {
-          if (!job) return;
-          const final = job.attemptsMade >= spec.attempts || err instanceof UnrecoverableError;
-          onEvent?.({
-            type: 'failed',
-            name,
-            jobId: job.id ?? '',
-            attempt: job.attemptsMade,
-            final,
-            error: err.message,
-          });
-        });
-        workers.push(worker);
-      }
-      await Promise.all(workers.map((w) => w.waitUntilReady()));
+    async work(handlers, onEvent, options) {
+      const chosen = queuesToConsume(handlers as AnyHandlers, options?.queues);
+      const started = chosen
+        .filter((q) => jobsOfQueue(q).length > 0)
+        .map((q) => startWorker(q, handlers as AnyHandlers, onEvent));
+      workers.push(...started);
+      await Promise.all(started.map((w) => w.waitUntilReady()));
+    },
+    async stats() {
+      const entries = await Promise.all(
+        QUEUES.map(async (q) => {
+          const c = await queueFor(q).getJobCounts('waiting', 'active', 'delayed');
+          return [q, { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0 }] as const;
+        }),
+      );
+      return Object.fromEntries(entries) as QueueStats;
     },
     async ping() {
       await connection.ping();

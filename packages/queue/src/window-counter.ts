@@ -9,9 +9,22 @@ export interface WindowCounter {
   /** Records one event and returns how many fall inside the window, this one included. */
   hit(key: string, windowMs: number): Promise<number>;
   count(key: string, windowMs: number): Promise<{ count: number; oldestAt: number | undefined }>;
+  /**
+   * Records one event only if fewer than `limit` fall inside the window, atomically (two processes
+   * cannot both take the last slot). A refused event is not recorded, so waiting callers do not
+   * push the window further out.
+   */
+  tryHit(key: string, limit: number, windowMs: number): Promise<TryHitResult>;
   reset(key: string): Promise<void>;
   close(): Promise<void>;
 }
+
+export type TryHitResult = {
+  recorded: boolean;
+  /** Events inside the window, this one included when recorded. */
+  count: number;
+  oldestAt: number | undefined;
+};
 
 export function createMemoryWindowCounter(now: () => number = Date.now): WindowCounter {
   const events = new Map<string, number[]>();
@@ -33,6 +46,15 @@ export function createMemoryWindowCounter(now: () => number = Date.now): WindowC
       const list = prune(key, windowMs);
       return { count: list.length, oldestAt: list[0] };
     },
+    async tryHit(key, limit, windowMs) {
+      const list = prune(key, windowMs);
+      const recorded = list.length < limit;
+      if (recorded) {
+        list.push(now());
+        events.set(key, list);
+      }
+      return { recorded, count: list.length, oldestAt: list[0] };
+    },
     async reset(key) {
       events.delete(key);
     },
@@ -41,6 +63,22 @@ export function createMemoryWindowCounter(now: () => number = Date.now): WindowC
     },
   };
 }
+
+// Check and record in one script: a MULTI cannot branch on the count it reads.
+const TRY_HIT = `
+local key, now, window, limit = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', key, 0, now - window)
+local n = redis.call('ZCARD', key)
+local recorded = 0
+if n < limit then
+  redis.call('ZADD', key, now, ARGV[4])
+  redis.call('PEXPIRE', key, window)
+  n = n + 1
+  recorded = 1
+end
+local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+return {recorded, n, oldest[2] or false}
+`;
 
 export function createRedisWindowCounter(redisUrl: string, prefix = 'rf:win:'): WindowCounter {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
@@ -69,6 +107,20 @@ export function createRedisWindowCounter(redisUrl: string, prefix = 'rf:win:'): 
         .exec();
       const oldest = res?.[2]?.[1] as string[] | undefined;
       return { count: Number(res?.[1]?.[1] ?? 0), oldestAt: oldest?.[1] ? Number(oldest[1]) : undefined };
+    },
+    async tryHit(key, limit, windowMs) {
+      const t = Date.now();
+      const res = (await redis.eval(
+        TRY_HIT,
+        1,
+        prefix + key,
+        t,
+        windowMs,
+        limit,
+        `${t}:${randomUUID()}`,
+      )) as [number, number, string | null];
+      const oldest = res[2] ? Number(res[2]) : undefined;
+      return { recorded: res[0] === 1, count: Number(res[1]), oldestAt: oldest };
     },
     async reset(key) {
       await redis.del(prefix + key);

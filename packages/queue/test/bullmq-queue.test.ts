@@ -87,7 +87,8 @@ describe.skipIf(!hasRedis)('BullMQ queue on Redis', () => {
       throw new PermanentJobError('mailbox does not exist');
     });
     await worker.work(r.handlers, r.onEvent);
-    await api.dispatch('mail.deliver', payload(), { jobId: 'doomed' });
+    const p = payload();
+    await api.dispatch('mail.deliver', p, { jobId: 'doomed' });
 
     await vi.waitFor(() => expect(r.events).toHaveLength(1), { timeout: 10_000, interval: 50 });
     expect(r.events[0]).toEqual({
@@ -97,6 +98,8 @@ describe.skipIf(!hasRedis)('BullMQ queue on Redis', () => {
       attempt: 1,
       final: true,
       error: 'mailbox does not exist',
+      // A final failure carries the payload, so the caller can write a dead-letter record.
+      payload: p,
     });
     // Past the first backoff (1 s): still a single attempt.
     await sleep(1_800);

@@ -88,7 +88,8 @@ describe('embedded queue', () => {
       throw new PermanentJobError('mailbox does not exist');
     });
     await queue.work(r.handlers, r.onEvent);
-    await queue.dispatch('mail.deliver', payload(), { jobId: 'doomed' });
+    const p = payload();
+    await queue.dispatch('mail.deliver', p, { jobId: 'doomed' });
 
     await vi.waitFor(() => expect(r.events).toHaveLength(1), { timeout: 5_000 });
     expect(r.events[0]).toEqual({
@@ -98,6 +99,8 @@ describe('embedded queue', () => {
       attempt: 1,
       final: true,
       error: 'mailbox does not exist',
+      // A final failure carries the payload, so the caller can write a dead-letter record.
+      payload: p,
     });
     // Past the first backoff (1 s): still a single attempt.
     await sleep(1_500);
@@ -217,6 +220,8 @@ describe('embedded queue', () => {
       // A retry timer armed after close() never runs, yet keeps the process alive for up to a
       // minute (the last backoff).
       expect(vi.getTimerCount()).toBe(0);
+      // Interrupted, not dead: no dead letter; the sweeper re-dispatches it after the restart.
+      expect(r.events).toEqual([expect.objectContaining({ type: 'failed', final: false })]);
     } finally {
       vi.useRealTimers();
     }

@@ -11,4 +11,5 @@ export const errorResponses = {
   413: ErrorBody,
   415: ErrorBody,
   429: ErrorBody,
+  502: ErrorBody,
 } as const;

@@ -1,4 +1,4 @@
-import { type CoreDeps, sweepQueuedMail } from '@replyforce/core';
+import { type CoreDeps, sweepQueuedMail, sweepSpine } from '@replyforce/core';
 import type { Logger } from 'pino';
 
 /**
@@ -12,8 +12,11 @@ export function startScheduler(deps: CoreDeps, log: Logger, everyMs = 30_000): (
     if (running) return;
     running = true;
     try {
-      const n = await sweepQueuedMail(deps);
-      if (n > 0) log.info({ redispatched: n }, 'sweeper re-dispatched queued mail');
+      const mail = await sweepQueuedMail(deps);
+      if (mail > 0) log.info({ redispatched: mail }, 'sweeper re-dispatched queued mail');
+      const spine = await sweepSpine(deps);
+      if (spine.inbound + spine.ai + spine.outbound > 0)
+        log.info({ redispatched: spine }, 'sweeper re-dispatched unfinished messages');
     } catch (err) {
       log.error({ err }, 'sweeper failed');
     } finally {

@@ -10,6 +10,9 @@ import { openRuntime } from '../../src/runtime.ts';
 import { startWorkers } from '../../src/workers/index.ts';
 import { type DbKind, freshDatabase } from './databases.ts';
 
+/** A fixed master key: tests do not need a secret one. */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 11).toString('base64');
+
 export type TestApp = { app: FastifyInstance; deps: CoreDeps; config: Config; close(): Promise<void> };
 
 /**
@@ -28,6 +31,7 @@ export async function createTestApp(
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    MASTER_KEY: TEST_MASTER_KEY,
     SEED_DEMO: 'false',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,

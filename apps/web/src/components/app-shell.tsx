@@ -1,8 +1,9 @@
 import { type ReactNode, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
-import { useSession } from '../features/auth/use-session.ts';
+import { useSession, useTenantKey } from '../features/auth/use-session.ts';
 import { useLogout } from '../features/auth/use-session-actions.ts';
 import { errorMessage } from '../lib/api-error.ts';
+import { useRealtimeSync } from '../lib/realtime.ts';
 import { BrandMark } from './brand.tsx';
 import { Button, focusRing } from './button.tsx';
 import { MainNav } from './main-nav.tsx';
@@ -40,6 +41,8 @@ function UserSummary() {
 
 /** The frame around every signed-in page: header, main navigation and the page itself. */
 export function AppShell({ children }: { children?: ReactNode }) {
+  // One live connection for the whole signed-in app; pages just read their queries.
+  useRealtimeSync(useTenantKey());
   return (
     <div className="flex min-h-dvh flex-col">
       <a

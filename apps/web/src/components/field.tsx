@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 import { cn } from '../lib/cn.ts';
 
 const controlClass =
@@ -17,12 +23,18 @@ interface FieldFrameProps {
   error?: string;
   children: ReactNode;
   className?: string;
+  hideLabel?: boolean;
 }
 
-function FieldFrame({ id, label, hint, error, children, className }: FieldFrameProps) {
+function FieldFrame({ id, label, hint, error, children, className, hideLabel }: FieldFrameProps) {
   return (
     <div className={cn('space-y-1', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+      <label
+        htmlFor={id}
+        className={
+          hideLabel ? 'sr-only' : 'block text-sm font-medium text-slate-800 dark:text-slate-200'
+        }
+      >
         {label}
       </label>
       {children}
@@ -74,6 +86,47 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         className={cn(controlClass, 'block w-full py-2', borderClass(Boolean(error)))}
+        {...rest}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface TextAreaFieldProps
+  extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string;
+  /** Visually hide the label (it still names the control), e.g. for a chat composer. */
+  hideLabel?: boolean;
+}
+
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  className,
+  hideLabel,
+  id: givenId,
+  rows = 3,
+  ...rest
+}: TextAreaFieldProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className} hideLabel={hideLabel}>
+      <textarea
+        id={id}
+        value={value}
+        rows={rows}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cn(controlClass, 'block w-full resize-y py-2', borderClass(Boolean(error)))}
         {...rest}
       />
     </FieldFrame>

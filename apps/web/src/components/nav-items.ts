@@ -8,6 +8,9 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/inbox', label: 'Inbox', permission: 'read:conversations' },
+  { to: '/channels', label: 'Channels', permission: 'read:conversations' },
+  { to: '/simulator', label: 'Simulator' },
   { to: '/team', label: 'Team', permission: 'read:team' },
   { to: '/audit-log', label: 'Audit log', permission: 'read:audit_logs' },
   { to: '/outbox', label: 'Outbox', permission: 'read:outbox' },
@@ -18,7 +21,7 @@ export function allowedNavItems(permissions: readonly Permission[]): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
 }
 
-/** Where "/" and a fresh sign-in land: the first page the role may open (Team for every role today). */
+/** Where "/" and a fresh sign-in land: the first page the role may open (the inbox for every role today). */
 export function homePath(permissions: readonly Permission[]): string {
   return allowedNavItems(permissions)[0]?.to ?? '/account';
 }

@@ -5,3 +5,6 @@ export * from './memberships.ts';
 export * from './refresh-tokens.ts';
 export * from './tenants.ts';
 export * from './users.ts';
+export * from './channels.ts';
+export * from './conversations.ts';
+export * from './inbound-events.ts';

@@ -1,0 +1,16 @@
+export * from './channels/facebook/connector.ts';
+export * from './channels/facebook/webhook.ts';
+export * from './channels/instagram/connector.ts';
+export * from './channels/instagram/webhook.ts';
+export { createGraph, type Graph, type GraphCall, graphError } from './channels/meta-graph.ts';
+export * from './channels/parse-webhook.ts';
+export * from './channels/registry.ts';
+export * from './channels/types.ts';
+export * from './channels/whatsapp/connector.ts';
+export * from './channels/whatsapp/webhook.ts';
+export * from './channels/x/connector.ts';
+export * from './channels/x/webhook.ts';
+export { xError } from './channels/x/x-api.ts';
+export * from './errors.ts';
+export { type HttpRequest, type HttpResponse, httpRequest } from './http.ts';
+export * from './signatures.ts';

@@ -1,0 +1,239 @@
+import type { InboundEvent } from '@replyforce/connectors';
+import {
+  applyMessageStatus,
+  findChannel,
+  findContactByIdentity,
+  findConversationView,
+  findInboundEventForUpdate,
+  findMessage,
+  findMessageByPlatformId,
+  finishInboundEvent,
+  insertMessage,
+  type MessageRow,
+  type Tx,
+  touchChannelEvent,
+  touchConversationInbound,
+  touchConversationOutbound,
+  updateMessage,
+  upsertContact,
+  upsertConversation,
+  withTenant,
+} from '@replyforce/db';
+import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
+import type { CoreDeps } from '../deps.ts';
+import { publish } from '../realtime/publish.ts';
+
+type Effects = {
+  created: MessageRow[];
+  statusChanged: MessageRow[];
+  conversationId: string | undefined;
+  decide: string | undefined;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The `inbound` worker: turns one stored platform event into contact, conversation and message
+ * (or a status change), exactly once — the event row is locked and marked done in the same
+ * transaction, and the message is unique on the event id.
+ */
+export async function processInboundEvent(
+  deps: CoreDeps,
+  job: { tenantId: string; eventId: string },
+  ctx: { final: boolean } = { final: false },
+): Promise<void> {
+  try {
+    await normalise(deps, job);
+  } catch (err) {
+    // The last attempt leaves the event `failed` (and a dead letter): the sweeper stops retrying it.
+    if (ctx.final) {
+      await withTenant(deps.db, job.tenantId, (tx) =>
+        finishInboundEvent(tx, job.tenantId, job.eventId, 'failed', err instanceof Error ? err.message : String(err)),
+      ).catch(() => {});
+    }
+    throw err;
+  }
+}
+
+async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: string }): Promise<void> {
+  const effects = await withTenant(deps.db, job.tenantId, async (tx): Promise<Effects | undefined> => {
+    const row = await findInboundEventForUpdate(tx, job.tenantId, job.eventId);
+    if (!row || row.status !== 'pending') return undefined;
+    const channel = await findChannel(tx, job.tenantId, row.channelId);
+    if (!channel || channel.status === 'disconnected') {
+      await finishInboundEvent(tx, job.tenantId, row.id, 'skipped', 'channel disconnected');
+      return undefined;
+    }
+    const event = row.payload as InboundEvent;
+    const fx: Effects = { created: [], statusChanged: [], conversationId: undefined, decide: undefined };
+    const at = new Date(event.timestamp);
+    await touchChannelEvent(tx, job.tenantId, channel.id, new Date());
+
+    if (event.kind === 'message' || event.kind === 'comment') {
+      const customer = event.customer ?? { id: 'anonymous', name: 'Unknown person' };
+      const contact = await upsertContact(tx, {
+        id: crypto.randomUUID(),
+        tenantId: job.tenantId,
+        channelId: channel.id,
+        platformUserId: customer.id,
+        displayName: customer.name ?? customer.username,
+        username: customer.username,
+        phone: customer.phone,
+      });
+      const isComment = event.kind === 'comment';
+      const conversation = await upsertConversation(tx, {
+        id: crypto.randomUUID(),
+        tenantId: job.tenantId,
+        channelId: channel.id,
+        contactId: contact.id,
+        threadKey: isComment ? `post:${event.postId}` : 'dm',
+        kind: isComment ? 'comments' : 'dm',
+        post: isComment
+          ? Object.fromEntries(
+              Object.entries({ postId: event.postId, permalink: event.permalink, mediaType: event.mediaType }).filter(
+                (e): e is [string, string] => typeof e[1] === 'string',
+              ),
+            )
+          : null,
+      });
+      const message = await insertMessage(tx, {
+        id: crypto.randomUUID(),
+        tenantId: job.tenantId,
+        conversationId: conversation.id,
+        channelId: channel.id,
+        direction: 'inbound',
+        sender: 'customer',
+        kind: isComment ? 'comment' : 'text',
+        text: event.text,
+        attachments: isComment ? [] : event.attachments.map(stringRecord),
+        context: isComment
+          ? { commentId: event.commentId, postId: event.postId, parentId: event.parentId ?? null }
+          : { replyToId: event.replyToId ?? null },
+        platformMessageId: isComment ? event.commentId : event.eventId,
+        inboundEventId: row.id,
+        status: 'received',
+        createdAt: at,
+      });
+      await touchConversationInbound(tx, job.tenantId, conversation.id, at, event.text || '[attachment]');
+      if (message) {
+        fx.created.push(message);
+        fx.decide = message.id;
+      }
+      fx.conversationId = conversation.id;
+    } else if (event.kind === 'status') {
+      const match =
+        event.platformMessageIds.length > 0
+          ? { platformMessageIds: event.platformMessageIds }
+          : await watermarkMatch(tx, job.tenantId, channel.id, event);
+      if (match) {
+        fx.statusChanged = await applyMessageStatus(
+          tx,
+          job.tenantId,
+          channel.id,
+          match,
+          event.status,
+          at,
+          event.error?.message,
+        );
+      }
+    } else {
+      await applyEcho(tx, job.tenantId, channel.id, event, fx);
+    }
+    await finishInboundEvent(tx, job.tenantId, row.id, 'done');
+    return fx;
+  });
+  if (!effects) return;
+
+  if (effects.decide) {
+    await deps.queue.dispatch(
+      'ai.process',
+      { tenantId: job.tenantId, messageId: effects.decide },
+      { jobId: `ai-${effects.decide}` },
+    );
+  }
+  for (const m of effects.created) publish(deps, job.tenantId, 'message.created', toMessageDto(m));
+  for (const m of effects.statusChanged) publish(deps, job.tenantId, 'message.status', toMessageDto(m));
+  if (effects.conversationId) await publishConversation(deps, job.tenantId, effects.conversationId);
+}
+
+export async function publishConversation(deps: CoreDeps, tenantId: string, conversationId: string) {
+  const view = await withTenant(deps.db, tenantId, (tx) => findConversationView(tx, tenantId, conversationId));
+  if (view) publish(deps, tenantId, 'conversation.updated', toConversationDto(view));
+}
+
+function stringRecord(o: object): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
+
+async function watermarkMatch(
+  tx: Tx,
+  tenantId: string,
+  channelId: string,
+  event: Extract<InboundEvent, { kind: 'status' }>,
+) {
+  const contact = await findContactByIdentity(tx, tenantId, channelId, event.customerId);
+  if (!contact) return undefined;
+  return { contactId: contact.id, upTo: new Date(event.watermark ?? event.timestamp) };
+}
+
+/**
+ * An echo is the platform showing us a message the business account sent. Ours (metadata = our
+ * message id) confirms a send whose answer we may have lost in a crash; anything else was sent
+ * from another tool and is recorded as an agent message so the thread stays complete.
+ */
+async function applyEcho(
+  tx: Tx,
+  tenantId: string,
+  channelId: string,
+  event: Extract<InboundEvent, { kind: 'echo' }>,
+  fx: Effects,
+): Promise<void> {
+  if (event.metadata && UUID.test(event.metadata)) {
+    const ours = await findMessage(tx, tenantId, event.metadata, true);
+    if (ours) {
+      if (ours.status === 'sending' || ours.status === 'pending') {
+        const updated = await updateMessage(tx, tenantId, ours.id, {
+          status: 'sent',
+          platformMessageId: ours.platformMessageId ?? event.platformMessageId,
+          sentAt: ours.sentAt ?? new Date(event.timestamp),
+        });
+        if (updated) fx.statusChanged.push(updated);
+      }
+      return;
+    }
+  }
+  const contact = await findContactByIdentity(tx, tenantId, channelId, event.customerId);
+  if (!contact) return;
+  const conversation = await upsertConversation(tx, {
+    id: crypto.randomUUID(),
+    tenantId,
+    channelId,
+    contactId: contact.id,
+    threadKey: 'dm',
+    kind: 'dm',
+  });
+  const at = new Date(event.timestamp);
+  if (await findMessageByPlatformId(tx, tenantId, channelId, event.platformMessageId)) return;
+  const message = await insertMessage(tx, {
+    id: crypto.randomUUID(),
+    tenantId,
+    conversationId: conversation.id,
+    channelId,
+    direction: 'outbound',
+    sender: 'agent',
+    kind: 'text',
+    text: event.text,
+    context: { external: true },
+    platformMessageId: event.platformMessageId,
+    status: 'sent',
+    createdAt: at,
+    sentAt: at,
+  });
+  if (message) {
+    await touchConversationOutbound(tx, tenantId, conversation.id, at, event.text);
+    fx.created.push(message);
+    fx.conversationId = conversation.id;
+  }
+}

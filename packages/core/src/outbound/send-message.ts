@@ -1,0 +1,139 @@
+import { ConnectorError, type AccountCredentials } from '@replyforce/connectors';
+import {
+  findChannel,
+  findContact,
+  findConversation,
+  findMessage,
+  type MessageRow,
+  touchConversationOutbound,
+  updateChannel,
+  updateMessage,
+  withTenant,
+} from '@replyforce/db';
+import { PermanentJobError, RetryLaterError } from '@replyforce/queue';
+import { handleChannelFailure } from '../channels/handle-channel-failure.ts';
+import { toMessageDto } from '../conversations/dto.ts';
+import type { CoreDeps } from '../deps.ts';
+import { publishConversation } from '../ingestion/process-inbound-event.ts';
+import { publish } from '../realtime/publish.ts';
+import { planSend } from './policy.ts';
+import { sendLimit } from './send-limits.ts';
+
+/**
+ * The `outbound` worker: sends one outbound message row through its channel's connector.
+ * The row is marked `sending` (committed) before the call, and `sent` after it; a crash in between
+ * leaves `sending`, which the platform's echo (metadata = our id) settles, or the sweeper retries
+ * once the echo had time to arrive.
+ */
+export async function sendMessage(
+  deps: CoreDeps,
+  job: { tenantId: string; messageId: string },
+  ctx: { attempt: number; final: boolean },
+): Promise<void> {
+  const { tenantId } = job;
+  const prepared = await withTenant(deps.db, tenantId, async (tx) => {
+    const message = await findMessage(tx, tenantId, job.messageId, true);
+    if (!message || message.direction !== 'outbound') return undefined;
+    if (message.status !== 'pending' && message.status !== 'sending') return undefined;
+    const conversation = await findConversation(tx, tenantId, message.conversationId);
+    const channel = conversation && (await findChannel(tx, tenantId, conversation.channelId));
+    const contact = conversation && (await findContact(tx, tenantId, conversation.contactId));
+    if (!conversation || !channel || !contact) return undefined;
+    if (channel.status !== 'active') {
+      const failed = await updateMessage(tx, tenantId, message.id, {
+        status: 'failed',
+        errorKind: 'auth_revoked',
+        errorMessage:
+          channel.status === 'disconnected'
+            ? 'The channel was disconnected'
+            : 'The channel needs to be reconnected (its access was revoked)',
+      });
+      return { done: failed };
+    }
+    const plan = planSend(channel.platform, message, conversation, contact, new Date());
+    if (!plan.ok) {
+      const blocked = await updateMessage(tx, tenantId, message.id, {
+        status: 'blocked',
+        errorKind: plan.reason,
+        errorMessage: plan.message,
+      });
+      return { done: blocked };
+    }
+    const credentials = JSON.parse(await deps.vault.open(tx, tenantId, channel.credentials)) as AccountCredentials;
+    await updateMessage(tx, tenantId, message.id, { status: 'sending', attempts: message.attempts + 1 });
+    return { channel, request: plan.request, credentials, message };
+  });
+  if (!prepared) return;
+  if ('done' in prepared) {
+    if (prepared.done) publish(deps, tenantId, 'message.status', toMessageDto(prepared.done));
+    return;
+  }
+  const { channel, request, credentials, message } = prepared;
+  const service = channel.platform;
+
+  const wait = deps.breakers.check(service);
+  if (wait !== undefined) await deferTo(deps, tenantId, message, wait, `${service} circuit open`);
+  const { limit, windowMs } = sendLimit(channel.platform, deps.config.sandbox);
+  const slot = await deps.limiter.acquire(`outbound:${channel.id}`, limit, windowMs);
+  if (!slot.ok) await deferTo(deps, tenantId, message, slot.retryAfterMs, 'channel send rate');
+
+  let platformMessageId: string;
+  try {
+    const result = await deps.channels[channel.platform].send(
+      { accountId: channel.accountId, extra: channel.extra, credentials },
+      request,
+    );
+    platformMessageId = result.platformMessageId;
+    deps.breakers.success(service);
+  } catch (err) {
+    const failure =
+      err instanceof ConnectorError ? err : new ConnectorError('temporary', err instanceof Error ? err.message : String(err));
+    if (failure.kind === 'temporary' || failure.kind === 'rate_limited') deps.breakers.failure(service);
+    const outcome = await handleChannelFailure(deps, tenantId, channel.id, failure, ctx);
+    const updated = await withTenant(deps.db, tenantId, (tx) =>
+      updateMessage(tx, tenantId, message.id, {
+        status: outcome.action === 'give_up' ? (failure.reason ? 'blocked' : 'failed') : 'pending',
+        errorKind: failure.reason ?? failure.kind,
+        errorMessage: failure.message.slice(0, 500),
+      }),
+    );
+    if (updated) publish(deps, tenantId, 'message.status', toMessageDto(updated));
+    if (outcome.action === 'retry_later') throw new RetryLaterError(outcome.delayMs, failure.message);
+    if (outcome.action === 'retry') throw failure;
+    throw new PermanentJobError(failure.message);
+  }
+
+  const sent = await withTenant(deps.db, tenantId, async (tx) => {
+    const current = await findMessage(tx, tenantId, message.id, true);
+    const now = new Date();
+    const row = await updateMessage(tx, tenantId, message.id, {
+      // An echo or a delivery receipt may have got here first; never move a status backwards.
+      status: current && ['delivered', 'read'].includes(current.status) ? current.status : 'sent',
+      platformMessageId,
+      sentAt: current?.sentAt ?? now,
+      errorKind: null,
+      errorMessage: null,
+    });
+    await touchConversationOutbound(tx, tenantId, message.conversationId, now, message.text);
+    if (channel.authFailures > 0 || channel.lastError) {
+      await updateChannel(tx, tenantId, channel.id, { authFailures: 0 });
+    }
+    return row;
+  });
+  if (sent) publish(deps, tenantId, 'message.status', toMessageDto(sent));
+  await publishConversation(deps, tenantId, message.conversationId);
+}
+
+/** Puts the row back to pending and asks the queue to run the job again later (no attempt used). */
+async function deferTo(
+  deps: CoreDeps,
+  tenantId: string,
+  message: MessageRow,
+  delayMs: number,
+  reason: string,
+): Promise<never> {
+  await withTenant(deps.db, tenantId, (tx) =>
+    updateMessage(tx, tenantId, message.id, { status: 'pending', attempts: message.attempts }),
+  );
+  throw new RetryLaterError(delayMs, reason);
+}

@@ -1,0 +1,71 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Tx } from '../client.ts';
+import { inboundEvents } from '../schema/index.ts';
+
+export type InboundEventRow = typeof inboundEvents.$inferSelect;
+export type NewInboundEvent = {
+  id: string;
+  tenantId: string;
+  channelId: string;
+  platformEventId: string;
+  kind: InboundEventRow['kind'];
+  payload: unknown;
+};
+
+/**
+ * Stores a delivery's events in one statement; a redelivered event hits the unique key and is
+ * skipped. Returns the ids actually inserted (the new events to dispatch).
+ */
+export async function insertInboundEvents(tx: Tx, rows: NewInboundEvent[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await tx
+    .insert(inboundEvents)
+    .values(rows)
+    .onConflictDoNothing({ target: [inboundEvents.channelId, inboundEvents.platformEventId] })
+    .returning({ id: inboundEvents.id });
+  return inserted.map((r) => r.id);
+}
+
+export async function findInboundEventForUpdate(tx: Tx, tenantId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(inboundEvents)
+    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function finishInboundEvent(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  status: 'done' | 'skipped' | 'failed',
+  error?: string,
+): Promise<void> {
+  await tx
+    .update(inboundEvents)
+    .set({
+      status,
+      processedAt: new Date(),
+      attempts: sql`${inboundEvents.attempts} + 1`,
+      lastError: error?.slice(0, 1000) ?? null,
+    })
+    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)));
+}
+
+export async function recordInboundEventError(tx: Tx, tenantId: string, id: string, error: string) {
+  await tx
+    .update(inboundEvents)
+    .set({ attempts: sql`${inboundEvents.attempts} + 1`, lastError: error.slice(0, 1000) })
+    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)));
+}
+
+/** Events still pending after `olderThan`, across tenants (system context, for the sweeper). */
+export async function listStalePendingEvents(tx: Tx, olderThan: Date, limit: number) {
+  return tx
+    .select({ id: inboundEvents.id, tenantId: inboundEvents.tenantId })
+    .from(inboundEvents)
+    .where(and(eq(inboundEvents.status, 'pending'), lt(inboundEvents.receivedAt, olderThan)))
+    .orderBy(inboundEvents.receivedAt)
+    .limit(limit);
+}

@@ -41,7 +41,7 @@ export async function openRuntime(
       );
     }
   }
-  const prefix = opts.queuePrefix ?? 'rf';
+  const prefix = opts.queuePrefix ?? config.queuePrefix;
   const queue = config.redisUrl ? createBullmqQueue(config.redisUrl, { prefix }) : createEmbeddedQueue();
   const counter = config.redisUrl ? createRedisWindowCounter(config.redisUrl) : createMemoryWindowCounter();
   const bus = config.redisUrl

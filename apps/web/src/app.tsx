@@ -37,6 +37,22 @@ const OutboxPage = lazyPage(
   () => import('./features/outbox/outbox-page.tsx'),
   (m) => m.OutboxPage,
 );
+const InboxPage = lazyPage(
+  () => import('./features/inbox/inbox-page.tsx'),
+  (m) => m.InboxPage,
+);
+const ChannelsPage = lazyPage(
+  () => import('./features/channels/channels-page.tsx'),
+  (m) => m.ChannelsPage,
+);
+const ConnectCallbackPage = lazyPage(
+  () => import('./features/channels/connect-callback-page.tsx'),
+  (m) => m.ConnectCallbackPage,
+);
+const SimulatorPage = lazyPage(
+  () => import('./features/simulator/simulator-page.tsx'),
+  (m) => m.SimulatorPage,
+);
 const AccountPage = lazyPage(
   () => import('./features/account/account-page.tsx'),
   (m) => m.AccountPage,
@@ -110,6 +126,31 @@ export function App() {
               }
             >
               <Route index element={<HomeRedirect />} />
+              <Route
+                path="inbox/:conversationId?"
+                element={
+                  <RequirePermission permission="read:conversations">
+                    <InboxPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="channels"
+                element={
+                  <RequirePermission permission="read:conversations">
+                    <ChannelsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="channels/callback/:platform"
+                element={
+                  <RequirePermission permission="manage:channels">
+                    <ConnectCallbackPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="simulator" element={<SimulatorPage />} />
               <Route
                 path="team"
                 element={

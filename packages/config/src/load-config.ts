@@ -49,6 +49,9 @@ export type Config = {
   };
   /** Work left unfinished this long is re-dispatched by the sweeper. */
   sweepAfterSeconds: number;
+  sweepIntervalSeconds: number;
+  /** Redis key prefix of the queues and the realtime channel (several deployments, one Redis). */
+  queuePrefix: string;
 };
 
 export class ConfigError extends Error {
@@ -145,5 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       replayWindowSeconds: e.WEBHOOK_REPLAY_WINDOW_SECONDS,
     },
     sweepAfterSeconds: e.SWEEP_AFTER_SECONDS,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    queuePrefix: e.QUEUE_PREFIX,
   };
 }

@@ -72,7 +72,12 @@ export const envSchema = z.object({
   X_WEB_URL: url(/^https?:$/, 'an http(s) URL').optional(),
   CHANNEL_TIMEOUT_MS: int(100, 60_000).default(10_000),
   WEBHOOK_REPLAY_WINDOW_SECONDS: int(60, 30 * 86_400).default(7 * 86_400),
-  SWEEP_AFTER_SECONDS: int(5, 86_400).default(60),
+  SWEEP_AFTER_SECONDS: int(1, 86_400).default(60),
+  SWEEP_INTERVAL_SECONDS: int(1, 3_600).default(30),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i, 'expected letters, digits, - or _ (at most 40)')
+    .default('rf'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AccountRef, createInstagramConnector } from '../src/index.ts';
+import { type AccountRef, createInstagramConnector, type OutboundRequest } from '../src/index.ts';
 import { type FakePlatform, startFakePlatform } from './helpers/fake-platform.ts';
 import { rejectionOf } from './helpers/fixtures.ts';
 
@@ -139,13 +139,13 @@ describe('Instagram connector', () => {
 
   it('refuses templates, and accounts without a linked Page id', async () => {
     const connector = createInstagramConnector(fake.context());
-    const template = {
+    const template: OutboundRequest = {
       kind: 'template',
       recipientId: 'x',
       name: 'n',
       language: 'en',
       parameters: [],
-    } as const;
+    };
     expect(await rejectionOf(connector.send(account, template))).toMatchObject({ kind: 'permanent' });
     expect(await rejectionOf(connector.subscribe({ ...account, extra: {} }))).toMatchObject({
       kind: 'permanent',

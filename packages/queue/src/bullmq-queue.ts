@@ -116,22 +116,34 @@ export function createBullmqQueue(
     return worker;
   }
 
+  function jobOptions(name: JobName, o: DispatchOptions) {
+    return {
+      jobId: o.jobId,
+      delay: o.delayMs,
+      attempts: JOBS[name].attempts,
+      backoff: { type: 'replyforce' },
+      removeOnComplete: { age: 3600, count: 1000 },
+      // A failed job is dropped so its id is free: the sweeper re-dispatches from the database
+      // whatever is still unfinished, and a kept id would make that add a silent no-op.
+      removeOnFail: true,
+    };
+  }
+
   return {
     kind: 'bullmq',
     async dispatch(name, payload, o: DispatchOptions) {
       checkJobId(o.jobId);
       const spec = JOBS[name];
-      const parsed = spec.payload.parse(payload);
-      await queueFor(spec.queue).add(name, parsed, {
-        jobId: o.jobId,
-        delay: o.delayMs,
-        attempts: spec.attempts,
-        backoff: { type: 'replyforce' },
-        removeOnComplete: { age: 3600, count: 1000 },
-        // A failed job is dropped so its id is free: the sweeper re-dispatches from the database
-        // whatever is still unfinished, and a kept id would make that add a silent no-op.
-        removeOnFail: true,
-      });
+      await queueFor(spec.queue).add(name, spec.payload.parse(payload), jobOptions(name, o));
+    },
+    async dispatchMany(name, jobs) {
+      if (jobs.length === 0) return;
+      const spec = JOBS[name];
+      for (const j of jobs) checkJobId(j.opts.jobId);
+      // One round trip for the whole batch (the webhook receiver's hot path).
+      await queueFor(spec.queue).addBulk(
+        jobs.map((j) => ({ name, data: spec.payload.parse(j.payload), opts: jobOptions(name, j.opts) })),
+      );
     },
     async work(handlers, onEvent, options) {
       const chosen = queuesToConsume(handlers as AnyHandlers, options?.queues);

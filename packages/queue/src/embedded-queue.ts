@@ -123,6 +123,9 @@ export function createEmbeddedQueue(opts: { maxDeferrals?: number } = {}): JobQu
       pending.set(opts.jobId, job);
       later(opts.jobId, job, opts.delayMs ?? 0);
     },
+    async dispatchMany(name, jobs) {
+      for (const j of jobs) await this.dispatch(name, j.payload, j.opts);
+    },
     async work(h, listener, options) {
       const chosen = queuesToConsume(h as AnyHandlers, options?.queues);
       handlers = { ...handlers, ...(h as AnyHandlers) };

@@ -101,7 +101,14 @@ export type ResolvedOptions = Required<
 };
 
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
-  for (const key of ['metaAppId', 'metaAppSecret', 'xClientId', 'xClientSecret', 'xConsumerSecret', 'secret'] as const)
+  for (const key of [
+    'metaAppId',
+    'metaAppSecret',
+    'xClientId',
+    'xClientSecret',
+    'xConsumerSecret',
+    'secret',
+  ] as const)
     if (!options[key]) throw new Error(`createSandbox: ${key} is required`);
   const target = options.webhookTarget;
   return {

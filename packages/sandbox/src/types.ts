@@ -28,7 +28,14 @@ export type EntryKind = 'message' | 'comment' | 'template' | 'private_reply' | '
  * Inbound entries carry the webhook delivery state (pending → delivered | retrying → failed, or
  * not_subscribed); outbound ones what the customer's device did (sent → delivered → read).
  */
-export type EntryStatus = 'pending' | 'delivered' | 'retrying' | 'failed' | 'not_subscribed' | 'sent' | 'read';
+export type EntryStatus =
+  | 'pending'
+  | 'delivered'
+  | 'retrying'
+  | 'failed'
+  | 'not_subscribed'
+  | 'sent'
+  | 'read';
 
 /** One message or comment in a customer's thread; outbound ones are also in the /control/sent log. */
 export type ThreadEntry = {

@@ -82,6 +82,8 @@ export function toAppError(error: FastifyError | Error): AppError {
 function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > 32 || value === null || typeof value !== 'object') return false;
+  // Raw bodies (webhooks) are checked by their own route; walking a Buffer byte by byte is slow.
+  if (ArrayBuffer.isView(value)) return false;
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 

@@ -22,7 +22,7 @@ export type TestApp = { app: FastifyInstance; deps: CoreDeps; config: Config; cl
 export async function createTestApp(
   kind: DbKind,
   env: Record<string, string> = {},
-  opts: { webDist?: string } = {},
+  opts: { webDist?: string; workers?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rf-test-'));
   const database = await freshDatabase(kind);
@@ -40,7 +40,7 @@ export async function createTestApp(
     database: database.db,
     queuePrefix: `rf-test-${crypto.randomUUID().slice(0, 8)}`,
   });
-  await startWorkers(runtime.deps, pino({ level: 'silent' }));
+  if (opts.workers !== false) await startWorkers(runtime.deps, pino({ level: 'silent' }));
   const app = await buildApp(runtime.deps, {
     logger: false,
     webDist: opts.webDist ?? join(dataDir, 'no-web'),

@@ -1,6 +1,7 @@
 import {
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
@@ -101,6 +102,7 @@ export interface TextAreaFieldProps
   error?: string;
   /** Visually hide the label (it still names the control), e.g. for a chat composer. */
   hideLabel?: boolean;
+  ref?: Ref<HTMLTextAreaElement>;
 }
 
 export function TextAreaField({

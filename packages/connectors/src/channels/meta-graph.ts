@@ -28,6 +28,7 @@ export function createGraph(ctx: ConnectorContext): Graph {
     const path = [ctx.endpoints.graphVersion, ...call.path].map(encodeURIComponent).join('/');
     const url = new URL(`${base}/${path}`);
     for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
+    const secrets = [ctx.app.metaAppSecret, ...(call.secrets ?? []), ...(call.token ? [call.token] : [])];
     const res = await httpRequest({
       method: call.method,
       url,
@@ -35,9 +36,9 @@ export function createGraph(ctx: ConnectorContext): Graph {
       ...(call.json !== undefined ? { json: call.json } : {}),
       timeoutMs: ctx.timeoutMs,
       ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
+      secrets,
     });
     if (res.status >= 200 && res.status < 300) return res.body;
-    const secrets = [ctx.app.metaAppSecret, ...(call.secrets ?? []), ...(call.token ? [call.token] : [])];
     throw graphError(res.status, res.body, res.headers, secrets);
   };
 }

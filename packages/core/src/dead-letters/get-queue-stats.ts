@@ -6,7 +6,7 @@ import type { CoreDeps } from '../deps.ts';
 
 /**
  * Live job counts per queue (the queue's own, across the deployment) with this tenant's dead
- * letters. A dead letter of a queue since retired is still listed, so it can be seen and purged.
+ * letters. A dead letter of a queue since retired is still listed, so it can be seen and deleted.
  */
 export async function getQueueStats(
   deps: CoreDeps,

@@ -29,6 +29,9 @@ export async function recordDeadLetter(
       payload: p.payload,
       error: p.error.slice(0, MAX_ERROR),
       attempts: p.attempts,
+      // A JS time (milliseconds) rather than now() (microseconds on PostgreSQL): the list cursor
+      // carries milliseconds, so a stored value it can represent exactly pages without gaps.
+      failedAt: new Date(),
     }),
   );
   return id;

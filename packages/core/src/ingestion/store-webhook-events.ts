@@ -1,6 +1,8 @@
 import type { InboundEvent, Platform } from '@replyforce/connectors';
-import { insertInboundEvents, type NewInboundEvent, withSystem } from '@replyforce/db';
+import { type Database, type NewInboundEvent, storeInboundEvents } from '@replyforce/db';
+import type { JobQueue } from '@replyforce/queue';
 import type { CoreDeps } from '../deps.ts';
+import { type Batcher, createBatcher } from './batcher.ts';
 
 export type StoredDelivery = {
   /** Newly stored events, to dispatch once the platform has its 200. */
@@ -14,11 +16,65 @@ export type StoredDelivery = {
 
 const FUTURE_SKEW_MS = 5 * 60_000;
 
+type Ingest = {
+  store: Batcher<NewInboundEvent, boolean>;
+  dispatch: Batcher<{ tenantId: string; eventId: string }, void>;
+};
+const ingests = new WeakMap<CoreDeps, Ingest>();
+
+/** One group-commit pipeline per running app: concurrent webhooks share INSERTs and queue writes. */
+function ingestOf(deps: CoreDeps): Ingest {
+  let ingest = ingests.get(deps);
+  if (!ingest) {
+    ingest = {
+      store: createBatcher((rows) => insertBatch(deps.db, rows), {
+        maxBatch: 500,
+        maxInFlight: Math.max(1, Math.min(4, deps.config.database.poolMax - 1)),
+      }),
+      dispatch: createBatcher((items) => dispatchBatch(deps.queue, items), { maxBatch: 500, maxInFlight: 2 }),
+    };
+    ingests.set(deps, ingest);
+  }
+  return ingest;
+}
+
+/** One INSERT … ON CONFLICT DO NOTHING for the batch; tells each row whether it was new. */
+async function insertBatch(db: Database, rows: NewInboundEvent[]): Promise<boolean[]> {
+  // The same event twice in one batch (a platform retrying while the first is in flight): the
+  // first copy goes in, the other counts as a duplicate.
+  const seen = new Set<string>();
+  const unique = rows.filter((r) => {
+    const key = `${r.channelId}|${r.platformEventId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const inserted = new Set(await storeInboundEvents(db, unique));
+  return rows.map((r) => inserted.has(r.id));
+}
+
+async function dispatchBatch(queue: JobQueue, items: { tenantId: string; eventId: string }[]): Promise<void[]> {
+  await queue.dispatchMany(
+    'inbound.process',
+    items.map((s) => ({ payload: s, opts: { jobId: `inbound-${s.eventId}` } })),
+  );
+  return items.map(() => undefined);
+}
+
+/** PostgreSQL text cannot hold NUL; a platform's event is stored without them rather than refused. */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replaceAll('\u0000', ''), withoutNul(v)])) as T;
+  return value;
+}
+
 /**
  * The durable half of a webhook: every event of the delivery whose account is connected goes into
- * inbound_events in one statement, so the 200 means stored. Runs in the system context (the
- * receiver acts for the platform, not for a tenant user); rows still carry their tenant id and
- * every later read is tenant-scoped.
+ * inbound_events, so the 200 means stored. Concurrent deliveries share one INSERT (group commit).
+ * The write runs in the system context (the receiver acts for the platform, not for a tenant user);
+ * rows carry their tenant id and every later read is tenant-scoped.
  */
 export async function storeWebhookEvents(
   deps: CoreDeps,
@@ -40,24 +96,19 @@ export async function storeWebhookEvents(
       unknownAccounts.add(event.accountId);
       continue;
     }
+    const clean = withoutNul(event);
     rows.push({
       id: crypto.randomUUID(),
       tenantId: route.tenantId,
       channelId: route.channelId,
-      platformEventId: event.eventId,
-      kind: event.kind,
-      payload: event,
+      platformEventId: clean.eventId,
+      kind: clean.kind,
+      payload: clean,
     });
   }
-  // One event id may appear twice in one batch: keep the first, the unique key would reject the rest.
-  const unique = [...new Map(rows.map((r) => [`${r.channelId}|${r.platformEventId}`, r])).values()];
-  const inserted = new Set(unique.length ? await withSystem(deps.db, (tx) => insertInboundEvents(tx, unique)) : []);
-  return {
-    stored: unique.filter((r) => inserted.has(r.id)).map((r) => ({ tenantId: r.tenantId, eventId: r.id })),
-    duplicates: rows.length - inserted.size,
-    unknownAccounts: [...unknownAccounts],
-    stale,
-  };
+  const fresh = await ingestOf(deps).store.submit(rows);
+  const stored = rows.filter((_, i) => fresh[i]).map((r) => ({ tenantId: r.tenantId, eventId: r.id }));
+  return { stored, duplicates: rows.length - stored.length, unknownAccounts: [...unknownAccounts], stale };
 }
 
 /** Hands stored events to the inbound queue; a lost dispatch is picked up by the sweeper. */
@@ -65,9 +116,5 @@ export async function dispatchInboundEvents(
   deps: CoreDeps,
   stored: { tenantId: string; eventId: string }[],
 ): Promise<void> {
-  await Promise.all(
-    stored.map((s) =>
-      deps.queue.dispatch('inbound.process', s, { jobId: `inbound-${s.eventId}` }),
-    ),
-  );
+  await ingestOf(deps).dispatch.submit(stored);
 }

@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Tx } from '../client.ts';
+import type { Database, Tx } from '../client.ts';
 import { inboundEvents } from '../schema/index.ts';
 
 export type InboundEventRow = typeof inboundEvents.$inferSelect;
@@ -16,7 +16,7 @@ export type NewInboundEvent = {
  * Stores a delivery's events in one statement; a redelivered event hits the unique key and is
  * skipped. Returns the ids actually inserted (the new events to dispatch).
  */
-export async function insertInboundEvents(tx: Tx, rows: NewInboundEvent[]): Promise<string[]> {
+export async function insertInboundEvents(tx: Tx | Database['orm'], rows: NewInboundEvent[]): Promise<string[]> {
   if (rows.length === 0) return [];
   const inserted = await tx
     .insert(inboundEvents)
@@ -68,4 +68,13 @@ export async function listStalePendingEvents(tx: Tx, olderThan: Date, limit: num
     .where(and(eq(inboundEvents.status, 'pending'), lt(inboundEvents.receivedAt, olderThan)))
     .orderBy(inboundEvents.receivedAt)
     .limit(limit);
+}
+
+/**
+ * The webhook receiver's write: one autocommitted statement in the connecting role's context (the
+ * receiver acts for the platform, before any tenant is known; each row carries its tenant id).
+ * No BEGIN/COMMIT round trips: this is the one query between a delivery and its 200.
+ */
+export function storeInboundEvents(db: Database, rows: NewInboundEvent[]): Promise<string[]> {
+  return insertInboundEvents(db.orm, rows);
 }

@@ -26,10 +26,16 @@ export type SandboxContext = {
  * Whether the app's subscription for this account is active (and, for a Page, covers `field`).
  * Instagram and WhatsApp choose their fields in the app dashboard, so only the Page is checked per field.
  */
-export function isSubscribed(ctx: SandboxContext, platform: Platform, accountId: string, field?: string): boolean {
+export function isSubscribed(
+  ctx: SandboxContext,
+  platform: Platform,
+  accountId: string,
+  field?: string,
+): boolean {
   const sub = ctx.store.subscription(subscriptionKey(platform, accountId));
   if (!sub) return false;
   if (platform === 'facebook' && field) return sub.fields.includes(field);
-  if (platform === 'instagram' && field) return sub.fields.includes(field === 'messaging_seen' ? 'messages' : field);
+  if (platform === 'instagram' && field)
+    return sub.fields.includes(field === 'messaging_seen' ? 'messages' : field);
   return true;
 }

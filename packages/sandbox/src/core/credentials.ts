@@ -8,13 +8,16 @@ export const X_ACCESS_TTL_MS = 2 * 60 * 60_000;
 /** A long-lived Facebook user token lasts about 60 days. */
 export const META_USER_TTL_MS = 60 * 24 * 60 * 60_000;
 
-export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' | 'revoked' };
+export type TokenCheck =
+  | { ok: true; claims: TokenClaims }
+  | { ok: false; reason: 'invalid' | 'expired' | 'revoked' };
 
 /** Signature, expiry, then revocation: a token dies when any account it names was revoked after it was issued. */
 export function checkToken(ctx: SandboxContext, raw: string): TokenCheck {
   const claims = ctx.tokens.parse(raw);
   if (!claims) return { ok: false, reason: 'invalid' };
-  if (claims.expiresAt !== undefined && claims.expiresAt <= ctx.now()) return { ok: false, reason: 'expired' };
+  if (claims.expiresAt !== undefined && claims.expiresAt <= ctx.now())
+    return { ok: false, reason: 'expired' };
   if (claims.kind !== 'app')
     for (const s of claims.subjects)
       if (s.gen < ctx.store.generation(claims.platform, s.id)) return { ok: false, reason: 'revoked' };

@@ -111,8 +111,16 @@ export function createStore(caps: SandboxCaps, onChange: () => void = () => {}) 
     touchContact(platform: Platform, accountId: string, customer: Customer, now: number, inboundAt?: number) {
       const key = contactKey(platform, accountId, customer.id);
       const prev = contacts.get(key);
-      const next: Contact = { ...prev, ...stripUndefined(customer), firstSeenAt: prev?.firstSeenAt ?? now };
-      const last = Math.max(prev?.lastInboundAt ?? Number.NEGATIVE_INFINITY, inboundAt ?? Number.NEGATIVE_INFINITY);
+      const next: Contact = {
+        ...prev,
+        ...stripUndefined(customer),
+        id: customer.id,
+        firstSeenAt: prev?.firstSeenAt ?? now,
+      };
+      const last = Math.max(
+        prev?.lastInboundAt ?? Number.NEGATIVE_INFINITY,
+        inboundAt ?? Number.NEGATIVE_INFINITY,
+      );
       if (Number.isFinite(last)) next.lastInboundAt = last;
       touch(contacts, key, next);
       cap(contacts, caps.contacts);

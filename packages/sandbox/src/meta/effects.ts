@@ -18,7 +18,9 @@ import {
 export function afterPageSend(ctx: SandboxContext, account: SandboxAccount, entry: ThreadEntry): void {
   const platform = account.platform === 'facebook' ? 'facebook' : 'instagram';
   const object = platform === 'facebook' ? 'page' : 'instagram';
-  if (isSubscribed(ctx, platform, account.accountId, platform === 'facebook' ? 'message_echoes' : 'messages')) {
+  if (
+    isSubscribed(ctx, platform, account.accountId, platform === 'facebook' ? 'message_echoes' : 'messages')
+  ) {
     const echo = echoMessage(account.accountId, entry.customerId, entry.at, {
       mid: entry.id,
       text: entry.text,
@@ -31,7 +33,8 @@ export function afterPageSend(ctx: SandboxContext, account: SandboxAccount, entr
     if (entry.status !== 'sent') return;
     entry.status = 'delivered';
     ctx.store.changed();
-    if (platform !== 'facebook' || !isSubscribed(ctx, 'facebook', account.accountId, 'message_deliveries')) return;
+    if (platform !== 'facebook' || !isSubscribed(ctx, 'facebook', account.accountId, 'message_deliveries'))
+      return;
     const now = ctx.now();
     const event = deliveryEvent(entry.customerId, account.accountId, [entry.id], now);
     void ctx.dispatcher.deliver('facebook', messagingEnvelope('page', account.accountId, now, event));
@@ -54,7 +57,8 @@ export function afterWhatsAppSend(ctx: SandboxContext, phone: SandboxAccount, en
         }),
       ],
     });
-  if (isSubscribed(ctx, 'whatsapp', phone.accountId)) void ctx.dispatcher.deliver('whatsapp', status('sent', entry.at));
+  if (isSubscribed(ctx, 'whatsapp', phone.accountId))
+    void ctx.dispatcher.deliver('whatsapp', status('sent', entry.at));
   ctx.timers.after(ctx.opts.timing.receiptDelayMs, () => {
     if (entry.status !== 'sent') return;
     entry.status = 'delivered';
@@ -79,7 +83,10 @@ export function markThreadRead(ctx: SandboxContext, entries: readonly ThreadEntr
   if (last.platform === 'facebook' && isSubscribed(ctx, 'facebook', last.accountId, 'message_reads')) {
     const event = readEvent(last.customerId, last.accountId, now, last.at);
     void ctx.dispatcher.deliver('facebook', messagingEnvelope('page', last.accountId, now, event));
-  } else if (last.platform === 'instagram' && isSubscribed(ctx, 'instagram', last.accountId, 'messaging_seen')) {
+  } else if (
+    last.platform === 'instagram' &&
+    isSubscribed(ctx, 'instagram', last.accountId, 'messaging_seen')
+  ) {
     const event = seenEvent(last.customerId, last.accountId, now, last.id);
     void ctx.dispatcher.deliver('instagram', messagingEnvelope('instagram', last.accountId, now, event));
   } else if (last.platform === 'whatsapp' && isSubscribed(ctx, 'whatsapp', last.accountId)) {

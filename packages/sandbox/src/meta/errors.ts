@@ -39,7 +39,8 @@ export function sendGraphError(reply: FastifyReply, err: GraphError): FastifyRep
 export const graphError = {
   noToken: () => new GraphError(104, 'An access token is required to request this resource.'),
   invalidToken: () => new GraphError(190, 'Invalid OAuth access token - Cannot parse access token'),
-  expiredToken: () => new GraphError(190, 'Error validating access token: Session has expired.', { subcode: 463 }),
+  expiredToken: () =>
+    new GraphError(190, 'Error validating access token: Session has expired.', { subcode: 463 }),
   revokedToken: (appId: string) =>
     new GraphError(190, `Error validating access token: The user has not authorized application ${appId}.`, {
       subcode: 458,
@@ -52,9 +53,11 @@ export const graphError = {
       { subcode: 33, type: 'GraphMethodException' },
     ),
   param: (message: string) => new GraphError(100, `(#100) ${message}`),
-  permission: () => new GraphError(10, '(#10) Application does not have permission for this action', { status: 403 }),
+  permission: () =>
+    new GraphError(10, '(#10) Application does not have permission for this action', { status: 403 }),
   rateLimited: () => new GraphError(613, '(#613) Calls to this api have exceeded the rate limit.'),
   unavailable: () =>
     new GraphError(2, 'An unexpected error has occurred. Please retry your request later.', { status: 503 }),
-  timeout: () => new GraphError(2, 'The request timed out. Please retry your request later.', { status: 504 }),
+  timeout: () =>
+    new GraphError(2, 'The request timed out. Please retry your request later.', { status: 504 }),
 };

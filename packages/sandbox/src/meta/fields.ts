@@ -29,7 +29,10 @@ export function parseFields(spec: string): FieldTree {
 }
 
 /** Keeps the requested fields of an object (Graph answers with what `fields=` names, `id` included). */
-export function pickFields(value: Record<string, unknown>, spec: string | undefined): Record<string, unknown> {
+export function pickFields(
+  value: Record<string, unknown>,
+  spec: string | undefined,
+): Record<string, unknown> {
   if (!spec) return value;
   return pick(value, parseFields(spec));
 }
@@ -39,7 +42,10 @@ function pick(value: Record<string, unknown>, tree: FieldTree): Record<string, u
   for (const [key, sub] of tree) {
     const v = value[key];
     if (v === undefined) continue;
-    out[key] = sub !== true && v && typeof v === 'object' && !Array.isArray(v) ? pick(v as Record<string, unknown>, sub) : v;
+    out[key] =
+      sub !== true && v && typeof v === 'object' && !Array.isArray(v)
+        ? pick(v as Record<string, unknown>, sub)
+        : v;
   }
   if (value.id !== undefined && out.id === undefined) out.id = value.id;
   return out;

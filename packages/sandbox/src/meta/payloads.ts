@@ -15,15 +15,32 @@ export function appIdValue(appId: string): string | number {
   return /^\d+$/.test(appId) && Number.isSafeInteger(n) ? n : appId;
 }
 
-export function messagingEnvelope(object: 'page' | 'instagram', accountId: string, time: number, event: Json): Json {
+export function messagingEnvelope(
+  object: 'page' | 'instagram',
+  accountId: string,
+  time: number,
+  event: Json,
+): Json {
   return { object, entry: [{ id: accountId, time, messaging: [event] }] };
 }
 
-export function changeEnvelope(object: 'page' | 'instagram', accountId: string, time: number, field: string, value: Json) {
+export function changeEnvelope(
+  object: 'page' | 'instagram',
+  accountId: string,
+  time: number,
+  field: string,
+  value: Json,
+) {
   return { object, entry: [{ id: accountId, time, changes: [{ field, value }] }] };
 }
 
-export function customerMessage(customerId: string, accountId: string, at: number, mid: string, text: string): Json {
+export function customerMessage(
+  customerId: string,
+  accountId: string,
+  at: number,
+  mid: string,
+  text: string,
+): Json {
   return { sender: { id: customerId }, recipient: { id: accountId }, timestamp: at, message: { mid, text } };
 }
 

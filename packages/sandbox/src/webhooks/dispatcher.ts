@@ -19,7 +19,11 @@ export type Dispatcher = {
    * Signs and POSTs one webhook, retrying failures after the configured delays like the platforms
    * do. Resolves with the first attempt; `onUpdate` hears about every attempt.
    */
-  deliver(channel: Channel, payload: unknown, onUpdate?: (u: DeliveryUpdate) => void): Promise<DeliveryResult>;
+  deliver(
+    channel: Channel,
+    payload: unknown,
+    onUpdate?: (u: DeliveryUpdate) => void,
+  ): Promise<DeliveryResult>;
 };
 
 export type DispatcherConfig = {
@@ -43,9 +47,18 @@ function signatureHeaders(channel: Channel, body: string, cfg: DispatcherConfig)
 }
 
 export function createDispatcher(cfg: DispatcherConfig): Dispatcher {
-  const post = async (url: string, headers: Record<string, string>, body: string): Promise<DeliveryResult> => {
+  const post = async (
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<DeliveryResult> => {
     try {
-      const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(cfg.timeoutMs) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(cfg.timeoutMs),
+      });
       await res.arrayBuffer();
       return res.ok ? { delivered: true, status: res.status } : { delivered: false, status: res.status };
     } catch (err) {

@@ -47,6 +47,8 @@ export function parseWhatsappWebhook(body: unknown): ParsedDelivery {
       value.statuses?.forEach((s, i) => {
         out.add(status(s, accountId, `${at}.statuses.${i}`));
       });
+      // A change with only `errors[]` (webhook-level failures) carries nothing to act on.
+      if (!value.messages?.length && !value.statuses?.length) out.ignored++;
     });
   });
   return out.result();

@@ -6,13 +6,8 @@ import { z } from 'zod';
 import { ConnectorError } from '../../errors.ts';
 import { readAnswer } from '../../http.ts';
 import { ignoreGone } from '../ignore-gone.ts';
-import type {
-  AccountCredentials,
-  AccountRef,
-  ChannelConnector,
-  ConnectorContext,
-  SendResult,
-} from '../types.ts';
+import type { AccountCredentials, ChannelConnector, ConnectorContext } from '../types.ts';
+import { sendX } from './send.ts';
 import { createXApi, type XApi } from './x-api.ts';
 
 const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'offline.access'];
@@ -23,8 +18,6 @@ const TokenAnswer = z.looseObject({
   expires_in: z.number().optional(),
 });
 const Me = z.looseObject({ data: z.looseObject({ id: z.string(), name: z.string(), username: z.string() }) });
-const DmAnswer = z.looseObject({ data: z.looseObject({ dm_event_id: z.string() }) });
-const TweetAnswer = z.looseObject({ data: z.looseObject({ id: z.string() }) });
 
 export function createXConnector(ctx: ConnectorContext): ChannelConnector {
   const api = createXApi(ctx);
@@ -131,36 +124,4 @@ async function requestToken(api: XApi, form: Record<string, string>): Promise<Ac
 
 function getMe(api: XApi, token: string): Promise<unknown> {
   return api({ method: 'GET', path: ['2', 'users', 'me'], token });
-}
-
-async function sendX(
-  api: XApi,
-  account: AccountRef,
-  request: Parameters<ChannelConnector['send']>[1],
-): Promise<SendResult> {
-  const token = account.credentials.accessToken;
-  switch (request.kind) {
-    case 'dm': {
-      const body = await api({
-        method: 'POST',
-        path: ['2', 'dm_conversations', 'with', request.recipientId, 'messages'],
-        token,
-        json: { text: request.text },
-        isDm: true,
-      });
-      return { platformMessageId: readAnswer(DmAnswer, body, 'X DM send').data.dm_event_id };
-    }
-    case 'comment_reply': {
-      const body = await api({
-        method: 'POST',
-        path: ['2', 'tweets'],
-        token,
-        json: { text: request.text, reply: { in_reply_to_tweet_id: request.commentId } },
-      });
-      return { platformMessageId: readAnswer(TweetAnswer, body, 'X reply').data.id };
-    }
-    case 'private_reply':
-    case 'template':
-      throw new ConnectorError('permanent', `X does not support ${request.kind}`);
-  }
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MalformedPayloadError } from '../../errors.ts';
 import type { Attachment, CustomerIdentity, InboundEvent, ParsedDelivery } from '../types.ts';
-import { DeliveryCollector, EpochMs, parseShape } from '../webhook-helpers.ts';
+import { DeliveryCollector, EpochMs, parseShape, toEpochMs } from '../webhook-helpers.ts';
 
 const User = z.looseObject({ name: z.string().optional(), screen_name: z.string().optional() });
 
@@ -128,7 +128,7 @@ function tweetComment(t: z.output<typeof Tweet>, accountId: string): InboundEven
     kind: 'comment',
     eventId: t.id_str,
     accountId,
-    timestamp: t.timestamp_ms ?? (t.created_at ? Date.parse(t.created_at) : Date.now()),
+    timestamp: t.timestamp_ms ?? toEpochMs(t.created_at) ?? Date.now(),
     customer: identity(t.user.id_str, t.user),
     commentId: t.id_str,
     text,

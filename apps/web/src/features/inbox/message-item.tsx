@@ -1,0 +1,137 @@
+import type { MessageDto } from '@replyforce/contracts';
+import { Badge } from '../../components/badge.tsx';
+import { cn } from '../../lib/cn.ts';
+import { formatDateTime, formatMessageTime } from '../../lib/format.ts';
+import { LinkifiedText } from '../outbox/linkified-text.tsx';
+import { DeliveryStatus } from './delivery-status.tsx';
+
+const KIND_LABEL: Partial<Record<MessageDto['kind'], string>> = {
+  comment: 'Comment',
+  comment_reply: 'Public reply',
+  private_reply: 'Private reply',
+  template: 'Template',
+};
+
+const BUBBLE = {
+  customer: 'rounded-bl-sm bg-white text-slate-900 ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700',
+  ai: 'rounded-br-sm bg-indigo-50 text-slate-900 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:text-indigo-50 dark:ring-indigo-800',
+  agent: 'rounded-br-sm bg-emerald-50 text-slate-900 ring-1 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-50 dark:ring-emerald-800',
+} as const;
+
+function templateName(message: MessageDto): string | null {
+  const template = message.context.template;
+  if (typeof template === 'object' && template !== null) {
+    const name = (template as Record<string, unknown>).name;
+    if (typeof name === 'string') return name;
+  }
+  return typeof message.context.templateName === 'string' ? message.context.templateName : null;
+}
+
+function SenderIcon({ sender }: { sender: 'ai' | 'agent' }) {
+  return sender === 'ai' ? (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-3.5" fill="currentColor">
+      <path d="M12 2.5l1.9 5.6 5.6 1.9-5.6 1.9L12 17.5l-1.9-5.6L4.5 10l5.6-1.9zM19 15l.9 2.1L22 18l-2.1.9L19 21l-.9-2.1L16 18l2.1-.9z" />
+    </svg>
+  ) : (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth={2}>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function Attachments({ attachments }: { attachments: MessageDto['attachments'] }) {
+  const links = attachments.filter((a) => typeof a.url === 'string' && /^https?:\/\//.test(a.url));
+  if (links.length === 0) {
+    return attachments.length > 0 ? (
+      <p className="mt-1 text-xs opacity-80">
+        {attachments.length} attachment{attachments.length === 1 ? '' : 's'}
+      </p>
+    ) : null;
+  }
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs">
+      {links.map((attachment) => (
+        <li key={attachment.url}>
+          <LinkifiedText text={attachment.url ?? ''} />
+          {attachment.type && <span className="opacity-80"> ({attachment.type})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One message of the thread: who sent it, what kind it is, when, and how far it got. */
+export function MessageItem({
+  message,
+  customerName,
+  authorName,
+  now,
+}: {
+  message: MessageDto;
+  customerName: string;
+  authorName: (userId: string | null) => string | null;
+  now: number;
+}) {
+  const time = (
+    <time dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
+      {formatMessageTime(message.createdAt, now)}
+    </time>
+  );
+
+  if (message.sender === 'system') {
+    return (
+      <li className="flex justify-center px-2">
+        <p className="max-w-[90%] rounded-md bg-slate-100 px-3 py-1.5 text-center text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+          <span className="font-semibold">System</span> · {message.text} · {time}
+        </p>
+      </li>
+    );
+  }
+
+  const fromCustomer = message.sender === 'customer';
+  const who = fromCustomer
+    ? customerName
+    : message.sender === 'ai'
+      ? 'AI assistant'
+      : (authorName(message.authorUserId) ?? 'Agent');
+  const kindLabel = KIND_LABEL[message.kind];
+  const template = message.kind === 'template' ? templateName(message) : null;
+  const problem = message.status === 'failed' || message.status === 'blocked';
+
+  return (
+    <li className={cn('flex', fromCustomer ? 'justify-start' : 'justify-end')}>
+      <div className={cn('flex max-w-[85%] flex-col gap-1 sm:max-w-[75%]', fromCustomer ? 'items-start' : 'items-end')}>
+        <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
+          {!fromCustomer && <SenderIcon sender={message.sender === 'ai' ? 'ai' : 'agent'} />}
+          <span className="font-medium text-slate-800 dark:text-slate-200">{who}</span>
+          {kindLabel && (
+            <Badge tone={message.kind === 'template' ? 'indigo' : 'neutral'}>
+              {template ? `Template: ${template}` : kindLabel}
+            </Badge>
+          )}
+        </p>
+        <div
+          className={cn(
+            'rounded-2xl px-3.5 py-2 text-sm break-words whitespace-pre-wrap',
+            BUBBLE[fromCustomer ? 'customer' : message.sender === 'ai' ? 'ai' : 'agent'],
+            problem && 'ring-red-300 dark:ring-red-800',
+          )}
+        >
+          <LinkifiedText text={message.text} />
+          <Attachments attachments={message.attachments} />
+        </div>
+        <p className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
+          {time}
+          {!fromCustomer && <DeliveryStatus status={message.status} />}
+        </p>
+        {problem && (
+          <p className="max-w-full text-xs text-red-700 dark:text-red-400">
+            {message.status === 'blocked' ? 'Blocked before sending' : 'Not delivered'}
+            {message.errorMessage ? `: ${message.errorMessage}` : '.'}
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -44,7 +44,10 @@ function nextDelivery(secret: string): { body: string; signature: string } {
             sender: { id: `psid-${seq % 500}` },
             recipient: { id: PAGE_ID },
             timestamp: now,
-            message: { mid: `m_bench_${process.pid}_${seq}`, text: `Bench message ${seq}: what does the Pro plan cost?` },
+            message: {
+              mid: `m_bench_${process.pid}_${seq}`,
+              text: `Bench message ${seq}: what does the Pro plan cost?`,
+            },
           },
         ],
       },
@@ -107,7 +110,13 @@ export async function runIngestBench(): Promise<{ ours: Stats; reference: Stats;
   const { tenant } = (await registered.json()) as { tenant: { id: string } };
   await withTenant(t.deps.db, tenant.id, (tx) =>
     saveGrantedAccounts(t.deps, tx, tenant.id, null, [
-      { platform: 'facebook', accountId: PAGE_ID, name: 'Bench Page', extra: {}, credentials: { accessToken: 'unused' } },
+      {
+        platform: 'facebook',
+        accountId: PAGE_ID,
+        name: 'Bench Page',
+        extra: {},
+        credentials: { accessToken: 'unused' },
+      },
     ]),
   );
 
@@ -121,9 +130,15 @@ export async function runIngestBench(): Promise<{ ours: Stats; reference: Stats;
     const raw = request.body as Buffer;
     if (!verifyMetaSignature(raw, request.headers['x-hub-signature-256'] as string, secret))
       return reply.status(401).send();
-    const body = JSON.parse(raw.toString('utf8')) as { entry: { messaging: { message: { mid: string } }[] }[] };
+    const body = JSON.parse(raw.toString('utf8')) as {
+      entry: { messaging: { message: { mid: string } }[] }[];
+    };
     const mid = body.entry[0]?.messaging[0]?.message.mid ?? '';
-    await pool.query('insert into bench_ingest_ref values ($1, $2, $3) on conflict do nothing', [PAGE_ID, mid, raw.toString('utf8')]);
+    await pool.query('insert into bench_ingest_ref values ($1, $2, $3) on conflict do nothing', [
+      PAGE_ID,
+      mid,
+      raw.toString('utf8'),
+    ]);
     return reply.send('EVENT_RECEIVED');
   });
   const refAddress = await ref.listen({ host: '127.0.0.1', port: 0 });

@@ -8,7 +8,11 @@ export type Result = { requests: number; errors: number; seconds: number; latenc
 export type Stats = { requests: number; errors: number; rps: number; p50: number; p99: number };
 
 /** Runs `op` from `concurrency` loops until the time or the request budget is spent. */
-export async function drive(op: () => Promise<boolean>, durationMs: number, concurrency: number): Promise<Result> {
+export async function drive(
+  op: () => Promise<boolean>,
+  durationMs: number,
+  concurrency: number,
+): Promise<Result> {
   const latencies: number[] = [];
   let requests = 0;
   let errors = 0;
@@ -82,7 +86,6 @@ export function table(title: string, rows: [string, Stats][], ratioLabel: string
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
   return [title, line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
-
 
 /** Several runs of the same thing as one. */
 export function merge(results: Result[]): Result {

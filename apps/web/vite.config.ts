@@ -17,6 +17,9 @@ export default defineConfig({
     host: '127.0.0.1',
     proxy: {
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      // Live updates, and the sandbox's consent pages and control API (customer simulator).
+      '/ws': { target: 'ws://127.0.0.1:3000', ws: true },
+      '/sandbox': { target: 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
 });

@@ -16,6 +16,9 @@ import { isDashboardRoute, registerStaticWeb } from './plugins/static-web.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { channelRoutes } from './routes/channels/index.ts';
+import { contactRoutes } from './routes/contacts/index.ts';
+import { conversationRoutes } from './routes/conversations/index.ts';
+import { deadLetterRoutes } from './routes/dead-letters/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { outboxRoutes } from './routes/outbox/index.ts';
 import { replyRoutes } from './routes/replies/index.ts';
@@ -76,7 +79,10 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
   await app.register(auditRoutes(deps), { prefix: '/api/v1/audit-logs' });
   await app.register(outboxRoutes(deps), { prefix: '/api/v1/outbox' });
   await app.register(channelRoutes(deps), { prefix: '/api/v1/channels' });
+  await app.register(conversationRoutes(deps), { prefix: '/api/v1/conversations' });
   await app.register(replyRoutes(deps), { prefix: '/api/v1/conversations' });
+  await app.register(contactRoutes(deps), { prefix: '/api/v1/contacts' });
+  await app.register(deadLetterRoutes(deps), { prefix: '/api/v1' });
   await app.register(webhookRoutes(deps, metrics), { prefix: '/webhooks' });
   await app.register(realtimePlugin, {
     bus: deps.bus,

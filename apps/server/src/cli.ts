@@ -1,12 +1,29 @@
 import { ConfigError, loadConfig } from '@replyforce/config';
 import { migrateDatabase, openDatabase } from '@replyforce/db';
 import { runProcess } from './main.ts';
+import { WORKER_QUEUES, type WorkerQueue } from './workers/index.ts';
 
 const USAGE = `usage: replyforce <command>
   start    API + worker in one process (the embedded default)
   api      HTTP API only (needs DATABASE_URL and REDIS_URL)
   worker   job worker and scheduler only (needs DATABASE_URL and REDIS_URL)
+           --queues inbound,ai   consume only these queues (default: all)
   migrate  apply database migrations, then exit`;
+
+/** `--queues inbound,ai` (or `--queues=inbound,ai`): the queues this worker consumes. */
+function workerQueues(args: string[]): WorkerQueue[] | undefined {
+  const i = args.findIndex((a) => a === '--queues' || a.startsWith('--queues='));
+  if (i < 0) return undefined;
+  const list = args[i]?.includes('=') ? args[i]?.split('=')[1] : args[i + 1];
+  const names = (list ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(WORKER_QUEUES as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--queues expects a comma-separated list of: ${WORKER_QUEUES.join(', ')}`);
+  return names as WorkerQueue[];
+}
 
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
@@ -21,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
     case 'api':
       return runProcess(config, 'api');
     case 'worker':
-      return runProcess(config, 'worker');
+      return runProcess(config, 'worker', { queues: workerQueues(argv.slice(1)) });
     case 'migrate': {
       const db = await openDatabase(config);
       await migrateDatabase(db);

@@ -1,34 +1,44 @@
 import type { Config } from '@replyforce/config';
-import { DEMO, seedDemo } from '@replyforce/core';
+import { DEMO, seedDemo, seedDemoChannels } from '@replyforce/core';
 import pino from 'pino';
 import { buildApp } from './build-app.ts';
 import { loggerOptions } from './plugins/logger.ts';
 import { openRuntime } from './runtime.ts';
+import { createAppSandbox, demoGrants, sandboxXWebhookId } from './sandbox.ts';
 import { startScheduler } from './scheduler/index.ts';
-import { startWorkers } from './workers/index.ts';
+import { startWorkers, type WorkerQueue } from './workers/index.ts';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
 /** Runs one process: API, worker, or both (the embedded default). Stops cleanly on SIGTERM/SIGINT. */
-export async function runProcess(config: Config, role: ProcessRole): Promise<void> {
+export async function runProcess(
+  config: Config,
+  role: ProcessRole,
+  opts: { queues?: WorkerQueue[] | undefined } = {},
+): Promise<void> {
   if (role !== 'all' && !(config.database.url && config.redisUrl)) {
     throw new Error(
       `'${role}' alone needs DATABASE_URL and REDIS_URL (separate processes share work through them); use 'start' on embedded defaults`,
     );
   }
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
-  const runtime = await openRuntime(config);
+  // With the sandbox, the X webhook id is the one the sandbox derived for this server's URL.
+  const runtime = await openRuntime(config, config.sandbox ? { xWebhookId: sandboxXWebhookId(config) } : {});
   const { deps } = runtime;
   const withApi = role !== 'worker';
   const withWorker = role !== 'api';
 
-  if (withApi && config.seedDemo && (await seedDemo(deps))) log.info('seeded the demo workspace');
+  const sandbox = withApi ? createAppSandbox(config) : undefined;
+  if (withApi && config.seedDemo && (await seedDemo(deps))) {
+    const channels = sandbox ? await seedDemoChannels(deps, demoGrants(sandbox)) : 0;
+    log.info({ channels }, 'seeded the demo workspace');
+  }
   let stopScheduler = () => {};
   if (withWorker) {
-    await startWorkers(deps, log);
-    stopScheduler = startScheduler(deps, log);
+    await startWorkers(deps, log, opts.queues);
+    stopScheduler = startScheduler(deps, log, config.sweepIntervalSeconds * 1000);
   }
-  const app = withApi ? await buildApp(deps) : undefined;
+  const app = withApi ? await buildApp(deps, sandbox ? { sandbox } : {}) : undefined;
   if (app) await app.listen({ host: config.host, port: config.port });
 
   printBanner(config, role);
@@ -45,6 +55,7 @@ export async function runProcess(config: Config, role: ProcessRole): Promise<voi
     force.unref();
     stopScheduler();
     await app?.close(); // stops accepting, lets in-flight requests finish
+    await sandbox?.close();
     await runtime.close(); // lets running jobs finish, closes Redis and the database
     process.exit(0);
   };
@@ -60,6 +71,10 @@ function printBanner(config: Config, role: ProcessRole): void {
   ];
   if (role !== 'worker') {
     lines.push(`  dashboard: ${config.publicUrl}`, `  API docs:  ${config.publicUrl}/api/docs`);
+    if (config.sandbox)
+      lines.push(
+        `  sandbox:   platform stand-ins at ${config.publicUrl}/sandbox (customer simulator: ${config.publicUrl}/simulator)`,
+      );
     if (config.seedDemo) {
       lines.push(
         `  demo logins (workspace "${DEMO.tenantName}", password "${DEMO.password}"):`,

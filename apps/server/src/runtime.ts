@@ -28,7 +28,7 @@ export type Runtime = { deps: CoreDeps; close(): Promise<void> };
  */
 export async function openRuntime(
   config: Config,
-  opts: { database?: Database; queuePrefix?: string } = {},
+  opts: { database?: Database; queuePrefix?: string; xWebhookId?: string } = {},
 ): Promise<Runtime> {
   const db = opts.database ?? (await openDatabase(config));
   if (db.kind === 'pglite') await migrateDatabase(db);
@@ -70,7 +70,7 @@ export async function openRuntime(
         xClientId: ch.xClientId,
         xClientSecret: ch.xClientSecret,
         xConsumerSecret: ch.xConsumerSecret,
-        xWebhookId: ch.xWebhookId,
+        xWebhookId: opts.xWebhookId ?? ch.xWebhookId,
       },
       timeoutMs: ch.timeoutMs,
     }),

@@ -37,7 +37,5 @@ export function masterKeyFor(config: Config): Buffer {
 
 /** Signs the sandbox's tokens so they outlive a restart (sandbox only). */
 export function sandboxSecretFor(config: Config): string {
-  return config.masterKey
-    ? config.masterKey.toString('base64url')
-    : embeddedSecrets(config).sandboxSecret;
+  return config.masterKey ? config.masterKey.toString('base64url') : embeddedSecrets(config).sandboxSecret;
 }

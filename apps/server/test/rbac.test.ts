@@ -57,6 +57,46 @@ const CALLS: Record<
     url: `/api/v1/channels/${crypto.randomUUID()}/templates`,
   }),
   'DELETE /api/v1/channels/:id': () => ({ method: 'DELETE', url: `/api/v1/channels/${crypto.randomUUID()}` }),
+  'GET /api/v1/conversations': () => ({ method: 'GET', url: '/api/v1/conversations' }),
+  'GET /api/v1/conversations/:id': () => ({
+    method: 'GET',
+    url: `/api/v1/conversations/${crypto.randomUUID()}`,
+  }),
+  'GET /api/v1/conversations/:id/messages': () => ({
+    method: 'GET',
+    url: `/api/v1/conversations/${crypto.randomUUID()}/messages`,
+  }),
+  'PATCH /api/v1/conversations/:id/assign': () => ({
+    method: 'PATCH',
+    url: `/api/v1/conversations/${crypto.randomUUID()}/assign`,
+    payload: { assigneeId: null },
+  }),
+  'PATCH /api/v1/conversations/:id/status': () => ({
+    method: 'PATCH',
+    url: `/api/v1/conversations/${crypto.randomUUID()}/status`,
+    payload: { status: 'closed' },
+  }),
+  'POST /api/v1/conversations/:id/read': () => ({
+    method: 'POST',
+    url: `/api/v1/conversations/${crypto.randomUUID()}/read`,
+  }),
+  'GET /api/v1/contacts': () => ({ method: 'GET', url: '/api/v1/contacts' }),
+  'GET /api/v1/contacts/:id': () => ({ method: 'GET', url: `/api/v1/contacts/${crypto.randomUUID()}` }),
+  'GET /api/v1/dead-letters': () => ({ method: 'GET', url: '/api/v1/dead-letters' }),
+  'GET /api/v1/dead-letters/:id': () => ({
+    method: 'GET',
+    url: `/api/v1/dead-letters/${crypto.randomUUID()}`,
+  }),
+  'POST /api/v1/dead-letters/:id/retry': () => ({
+    method: 'POST',
+    url: `/api/v1/dead-letters/${crypto.randomUUID()}/retry`,
+  }),
+  'DELETE /api/v1/dead-letters/:id': () => ({
+    method: 'DELETE',
+    url: `/api/v1/dead-letters/${crypto.randomUUID()}`,
+  }),
+  'DELETE /api/v1/dead-letters': () => ({ method: 'DELETE', url: '/api/v1/dead-letters?queue=crm' }),
+  'GET /api/v1/queues': () => ({ method: 'GET', url: '/api/v1/queues' }),
   'POST /api/v1/conversations/:id/messages': () => ({
     method: 'POST',
     url: `/api/v1/conversations/${crypto.randomUUID()}/messages`,
@@ -91,7 +131,8 @@ describe.each(await databaseKinds())('role-based access on %s', (kind) => {
         const access = route.access;
         const allowed = access === 'authenticated' || (access !== 'public' && can(role, access));
         // Allowed: past the access check. The random ids then make most calls a 404 or a 410.
-        if (allowed) expect([200, 201, 202, 204, 404, 410], `${role} ${key}: ${res.body}`).toContain(res.statusCode);
+        if (allowed)
+          expect([200, 201, 202, 204, 404, 410], `${role} ${key}: ${res.body}`).toContain(res.statusCode);
         else {
           expect(res.statusCode, `${role} ${key}`).toBe(403);
           expect(res.json().error.code).toBe('FORBIDDEN');

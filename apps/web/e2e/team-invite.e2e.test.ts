@@ -15,6 +15,8 @@ const SHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.ur
 // Generous: a cold PGlite start and argon2 hashing on a small CI machine take their time.
 const WAIT = { timeout: 30_000 };
 
+const ADMIN_NAV = ['Inbox', 'Channels', 'Simulator', 'Team', 'Audit log', 'Outbox', 'Account'];
+
 interface TestServer {
   url: string;
   close: () => Promise<void>;
@@ -97,7 +99,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     const page = await adminContext.newPage();
     page.on('pageerror', (error) => pageErrors.push(`admin: ${error.message}`));
 
-    // 1. Register a new workspace: lands on the Team page, signed in.
+    // 1. Register a new workspace: lands on the inbox (every role starts there), signed in.
     await page.goto(`${base}/register`);
     await page.getByLabel('Workspace name').fill(workspace);
     await page.getByLabel('Your name').fill(admin.name);
@@ -105,9 +107,12 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     await page.getByLabel('Password').fill(admin.password);
     await shot(page, '01-register-form');
     await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.waitForURL(/\/inbox$/, WAIT);
+    await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor(WAIT);
+    await page.getByRole('banner').getByText(workspace).waitFor(WAIT);
+    await mainNav(page).getByRole('link', { name: 'Team' }).click();
     await page.waitForURL(/\/team$/, WAIT);
     await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor(WAIT);
-    await page.getByRole('banner').getByText(workspace).waitFor(WAIT);
     await shot(page, '02-registered-team');
 
     // 2. Log out.
@@ -120,15 +125,17 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/inbox$/, WAIT);
+    expect(await navLabels(page)).toEqual(ADMIN_NAV);
+    await mainNav(page).getByRole('link', { name: 'Team' }).click();
     await page.waitForURL(/\/team$/, WAIT);
     await memberRow(page, admin.email).waitFor(WAIT);
-    expect(await navLabels(page)).toEqual(['Team', 'Audit log', 'Outbox', 'Account']);
     await shot(page, '04-logged-in-team');
 
     // A reload keeps the session: the access token lived in memory, the refresh cookie restores it.
     await page.reload();
     await memberRow(page, admin.email).waitFor(WAIT);
-    expect(await navLabels(page)).toEqual(['Team', 'Audit log', 'Outbox', 'Account']);
+    expect(await navLabels(page)).toEqual(ADMIN_NAV);
 
     // 4. Invite a teammate as agent.
     const inviteForm = page.getByRole('form', { name: 'Invite a teammate' });
@@ -177,7 +184,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     await agentPage.waitForURL(/\/team$/, WAIT);
     await memberRow(agentPage, admin.email).waitFor(WAIT);
     await memberRow(agentPage, agent.email).waitFor(WAIT);
-    expect(await navLabels(agentPage)).toEqual(['Team', 'Account']);
+    expect(await navLabels(agentPage)).toEqual(['Inbox', 'Channels', 'Simulator', 'Team', 'Account']);
     await agentPage.getByRole('banner').getByText(agent.name).waitFor(WAIT);
     expect(await agentPage.getByRole('form', { name: 'Invite a teammate' }).count()).toBe(0);
     expect(await agentPage.getByRole('button', { name: /Send invitation|Remove|Revoke/ }).count()).toBe(0);

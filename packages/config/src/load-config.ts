@@ -90,9 +90,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const sandbox = e.SANDBOX ?? embedded;
   if (e.NODE_ENV === 'production' && !sandbox) {
-    for (const name of ['META_APP_SECRET', 'META_VERIFY_TOKEN', 'X_CONSUMER_SECRET', 'X_CLIENT_SECRET'] as const) {
+    for (const name of [
+      'META_APP_SECRET',
+      'META_VERIFY_TOKEN',
+      'X_CONSUMER_SECRET',
+      'X_CLIENT_SECRET',
+    ] as const) {
       if (present[name] === undefined)
-        problems.push(`${name}: required when NODE_ENV=production (the demo default only works with the sandbox)`);
+        problems.push(
+          `${name}: required when NODE_ENV=production (the demo default only works with the sandbox)`,
+        );
     }
   }
   if (e.NODE_ENV === 'production' && e.JWT_SECRET === undefined) {

@@ -56,8 +56,14 @@ export const envSchema = z.object({
   // Channels. The demo defaults only make sense against the sandbox.
   SANDBOX: bool.optional(),
   META_APP_ID: z.string().min(1).default('100000000000001'),
-  META_APP_SECRET: z.string().min(8, 'expected at least 8 characters').default('replyforce-demo-meta-app-secret'),
-  META_VERIFY_TOKEN: z.string().min(8, 'expected at least 8 characters').default('replyforce-demo-verify-token'),
+  META_APP_SECRET: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('replyforce-demo-meta-app-secret'),
+  META_VERIFY_TOKEN: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('replyforce-demo-verify-token'),
   META_GRAPH_URL: url(/^https?:$/, 'an http(s) URL').optional(),
   META_WEB_URL: url(/^https?:$/, 'an http(s) URL').optional(),
   GRAPH_API_VERSION: z
@@ -65,8 +71,14 @@ export const envSchema = z.object({
     .regex(/^v\d+\.\d+$/, 'expected a Graph API version such as v21.0')
     .default('v21.0'),
   X_CLIENT_ID: z.string().min(1).default('replyforce-demo-x-client'),
-  X_CLIENT_SECRET: z.string().min(8, 'expected at least 8 characters').default('replyforce-demo-x-client-secret'),
-  X_CONSUMER_SECRET: z.string().min(8, 'expected at least 8 characters').default('replyforce-demo-x-consumer-secret'),
+  X_CLIENT_SECRET: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('replyforce-demo-x-client-secret'),
+  X_CONSUMER_SECRET: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('replyforce-demo-x-consumer-secret'),
   X_WEBHOOK_ID: z.string().min(1).default('1000000000000000001'),
   X_API_URL: url(/^https?:$/, 'an http(s) URL').optional(),
   X_WEB_URL: url(/^https?:$/, 'an http(s) URL').optional(),

@@ -66,7 +66,9 @@ describe('loadConfig', () => {
     expect(configError({ DATABASE_URL: 'postgres://u@db:5432/rf', JWT_SECRET: SECRET }).message).toMatch(
       /MASTER_KEY: expected base64 of exactly 32 random bytes/,
     );
-    expect(configError({ MASTER_KEY: Buffer.alloc(16).toString('base64') }).problems[0]).toMatch(/^MASTER_KEY:/);
+    expect(configError({ MASTER_KEY: Buffer.alloc(16).toString('base64') }).problems[0]).toMatch(
+      /^MASTER_KEY:/,
+    );
   });
 
   it('points the channels at the in-process sandbox in embedded mode and at the real platforms otherwise', () => {

@@ -82,7 +82,10 @@ export const ConversationQuery = z.strictObject({
   cursor: Cursor.optional(),
   limit: Limit,
 });
-export const ConversationPage = z.object({ items: z.array(ConversationDto), nextCursor: z.string().nullable() });
+export const ConversationPage = z.object({
+  items: z.array(ConversationDto),
+  nextCursor: z.string().nullable(),
+});
 
 export const ConversationDetailDto = z.object({
   conversation: ConversationDto,

@@ -54,7 +54,10 @@ export interface JobQueue {
   readonly kind: 'embedded' | 'bullmq';
   dispatch<N extends JobName>(name: N, payload: JobPayload<N>, opts: DispatchOptions): Promise<void>;
   /** Several jobs of one name at once (one round trip on Redis). */
-  dispatchMany<N extends JobName>(name: N, jobs: { payload: JobPayload<N>; opts: DispatchOptions }[]): Promise<void>;
+  dispatchMany<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayload<N>; opts: DispatchOptions }[],
+  ): Promise<void>;
   /**
    * Starts consuming (worker role). With `queues`, only those queues, and handlers are needed for
    * their jobs only; without, every queue.

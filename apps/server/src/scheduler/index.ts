@@ -1,4 +1,4 @@
-import { type CoreDeps, sweepQueuedMail, sweepSpine } from '@replyforce/core';
+import { type CoreDeps, refreshExpiringTokens, sweepQueuedMail, sweepSpine } from '@replyforce/core';
 import type { Logger } from 'pino';
 
 /**
@@ -17,6 +17,8 @@ export function startScheduler(deps: CoreDeps, log: Logger, everyMs = 30_000): (
       const spine = await sweepSpine(deps);
       if (spine.inbound + spine.ai + spine.outbound > 0)
         log.info({ redispatched: spine }, 'sweeper re-dispatched unfinished messages');
+      const tokens = await refreshExpiringTokens(deps);
+      if (tokens > 0) log.info({ refreshed: tokens }, 'refreshed channel tokens');
     } catch (err) {
       log.error({ err }, 'sweeper failed');
     } finally {

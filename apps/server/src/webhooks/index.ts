@@ -44,13 +44,18 @@ export function webhookRoutes(deps: CoreDeps, registry: Registry): FastifyPlugin
     const stored = toDispatch.get(request);
     if (!stored) return;
     dispatchInboundEvents(deps, stored).catch((err) =>
-      request.log.warn({ err: err instanceof Error ? err.message : err }, 'inbound dispatch failed; the sweeper will retry'),
+      request.log.warn(
+        { err: err instanceof Error ? err.message : err },
+        'inbound dispatch failed; the sweeper will retry',
+      ),
     );
   };
 
   return async (app: FastifyInstance) => {
     // Signatures cover the exact bytes received, so the body stays a Buffer until verified.
-    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, body),
+    );
 
     for (const { segment, platform } of SEGMENTS) {
       const isX = platform === 'x';
@@ -71,50 +76,57 @@ export function webhookRoutes(deps: CoreDeps, registry: Registry): FastifyPlugin
         return reply.type('text/plain').send(challenge);
       });
 
-      app.post(`/${segment}`, { schema: { hide: true }, onResponse: dispatchAfterResponse }, async (request, reply) => {
-        const raw = request.body;
-        if (!Buffer.isBuffer(raw)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
-        const valid = isX
-          ? verifyXSignature(raw, header(request, 'x-twitter-webhooks-signature'), ch.xConsumerSecret)
-          : verifyMetaSignature(raw, header(request, 'x-hub-signature-256'), ch.metaAppSecret);
-        if (!valid) {
-          received.inc({ platform, outcome: 'bad_signature' });
-          request.log.warn({ platform }, 'webhook signature rejected');
-          throw new AppError('WEBHOOK_SIGNATURE_INVALID', 'The signature does not match the body');
-        }
-        let body: unknown;
-        try {
-          body = JSON.parse(raw.toString('utf8'));
-        } catch {
-          received.inc({ platform, outcome: 'malformed' });
-          throw new AppError('MALFORMED_JSON', 'The body is not valid JSON');
-        }
-        let parsed: ReturnType<typeof parseWebhook>;
-        try {
-          parsed = parseWebhook(segment, body);
-        } catch (err) {
-          if (!(err instanceof MalformedPayloadError)) throw err;
-          received.inc({ platform, outcome: 'malformed' });
-          throw new AppError('VALIDATION_FAILED', `Not a ${platform} webhook: ${err.message}`);
-        }
-        const result = await storeWebhookEvents(deps, platform, parsed.events);
-        events.inc({ platform, outcome: 'stored' }, result.stored.length);
-        events.inc({ platform, outcome: 'duplicate' }, result.duplicates);
-        events.inc({ platform, outcome: 'stale' }, result.stale);
-        if (result.unknownAccounts.length > 0) {
-          events.inc({ platform, outcome: 'unknown_account' }, result.unknownAccounts.length);
-          request.log.warn({ platform, accounts: result.unknownAccounts }, 'webhook for an account no workspace has connected');
-        }
-        if (result.stale > 0 && result.stale === parsed.events.length) {
-          received.inc({ platform, outcome: 'stale' });
-          throw new AppError('WEBHOOK_STALE', 'Every event is outside the replay window');
-        }
-        received.inc({ platform, outcome: 'accepted' });
-        // Stored: the platform may have its 200 now. The dispatch follows; if it is lost, the sweeper
-        // finds the events still pending.
-        if (result.stored.length > 0) toDispatch.set(request, result.stored);
-        return reply.type('text/plain').send('EVENT_RECEIVED');
-      });
+      app.post(
+        `/${segment}`,
+        { schema: { hide: true }, onResponse: dispatchAfterResponse },
+        async (request, reply) => {
+          const raw = request.body;
+          if (!Buffer.isBuffer(raw)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
+          const valid = isX
+            ? verifyXSignature(raw, header(request, 'x-twitter-webhooks-signature'), ch.xConsumerSecret)
+            : verifyMetaSignature(raw, header(request, 'x-hub-signature-256'), ch.metaAppSecret);
+          if (!valid) {
+            received.inc({ platform, outcome: 'bad_signature' });
+            request.log.warn({ platform }, 'webhook signature rejected');
+            throw new AppError('WEBHOOK_SIGNATURE_INVALID', 'The signature does not match the body');
+          }
+          let body: unknown;
+          try {
+            body = JSON.parse(raw.toString('utf8'));
+          } catch {
+            received.inc({ platform, outcome: 'malformed' });
+            throw new AppError('MALFORMED_JSON', 'The body is not valid JSON');
+          }
+          let parsed: ReturnType<typeof parseWebhook>;
+          try {
+            parsed = parseWebhook(segment, body);
+          } catch (err) {
+            if (!(err instanceof MalformedPayloadError)) throw err;
+            received.inc({ platform, outcome: 'malformed' });
+            throw new AppError('VALIDATION_FAILED', `Not a ${platform} webhook: ${err.message}`);
+          }
+          const result = await storeWebhookEvents(deps, platform, parsed.events);
+          events.inc({ platform, outcome: 'stored' }, result.stored.length);
+          events.inc({ platform, outcome: 'duplicate' }, result.duplicates);
+          events.inc({ platform, outcome: 'stale' }, result.stale);
+          if (result.unknownAccounts.length > 0) {
+            events.inc({ platform, outcome: 'unknown_account' }, result.unknownAccounts.length);
+            request.log.warn(
+              { platform, accounts: result.unknownAccounts },
+              'webhook for an account no workspace has connected',
+            );
+          }
+          if (result.stale > 0 && result.stale === parsed.events.length) {
+            received.inc({ platform, outcome: 'stale' });
+            throw new AppError('WEBHOOK_STALE', 'Every event is outside the replay window');
+          }
+          received.inc({ platform, outcome: 'accepted' });
+          // Stored: the platform may have its 200 now. The dispatch follows; if it is lost, the sweeper
+          // finds the events still pending.
+          if (result.stored.length > 0) toDispatch.set(request, result.stored);
+          return reply.type('text/plain').send('EVENT_RECEIVED');
+        },
+      );
     }
   };
 }

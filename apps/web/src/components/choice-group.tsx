@@ -30,7 +30,9 @@ export function ChoiceGroup<T extends string>({
   return (
     <fieldset className={cn('min-w-0', className)}>
       <legend
-        className={hideLegend ? 'sr-only' : 'mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200'}
+        className={
+          hideLegend ? 'sr-only' : 'mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200'
+        }
       >
         {legend}
       </legend>

@@ -32,9 +32,7 @@ function FieldFrame({ id, label, hint, error, children, className, hideLabel }: 
     <div className={cn('space-y-1', className)}>
       <label
         htmlFor={id}
-        className={
-          hideLabel ? 'sr-only' : 'block text-sm font-medium text-slate-800 dark:text-slate-200'
-        }
+        className={hideLabel ? 'sr-only' : 'block text-sm font-medium text-slate-800 dark:text-slate-200'}
       >
         {label}
       </label>

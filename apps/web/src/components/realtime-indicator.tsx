@@ -22,10 +22,7 @@ export function RealtimeIndicator({ className }: { className?: string }) {
       title={look.title}
       className={cn('inline-flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400', className)}
     >
-      <span
-        aria-hidden="true"
-        className={cn('size-2 rounded-full', look.dot)}
-      />
+      <span aria-hidden="true" className={cn('size-2 rounded-full', look.dot)} />
       <span>
         <span className="sr-only">Live updates: </span>
         {look.label}

@@ -17,7 +17,12 @@ export function capitalize(text: string): string {
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const dayAndTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeStyle: 'short' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86_400_000],
@@ -52,5 +57,7 @@ export function formatDuration(ms: number): string {
 export function formatMessageTime(iso: string, now: number = Date.now()): string {
   const value = new Date(iso);
   if (Number.isNaN(value.getTime())) return iso;
-  return new Date(now).toDateString() === value.toDateString() ? time.format(value) : dayAndTime.format(value);
+  return new Date(now).toDateString() === value.toDateString()
+    ? time.format(value)
+    : dayAndTime.format(value);
 }

@@ -23,7 +23,8 @@ export const conversationKeys = {
 export const channelKeys = {
   all: (tenant: TenantKey) => [...tenant, 'channels'] as const,
   list: (tenant: TenantKey) => [...tenant, 'channels', 'list'] as const,
-  templates: (tenant: TenantKey, channelId: string) => [...tenant, 'channels', 'templates', channelId] as const,
+  templates: (tenant: TenantKey, channelId: string) =>
+    [...tenant, 'channels', 'templates', channelId] as const,
 };
 
 /** Leads have no page yet; lead events already invalidate this prefix so the page will update live. */

@@ -34,6 +34,8 @@ let status: RealtimeStatus = 'idle';
 let users = 0;
 let attempt = 0;
 let everReady = false;
+/** `ready` also answers each re-auth (token refresh); only the first one on a socket follows a gap. */
+let readyOnSocket = false;
 let sentToken: string | null = null;
 let socketTenantId: string | null = null;
 /** After 4403 the server does not want this token back; wait for a different session. */
@@ -121,8 +123,10 @@ function handleMessage(raw: unknown): void {
   if (message.type === 'ready') {
     attempt = 0;
     setStatus('live');
-    if (everReady) for (const listener of listeners) listener.onResync?.();
+    const afterGap = everReady && !readyOnSocket;
     everReady = true;
+    readyOnSocket = true;
+    if (afterGap) for (const listener of listeners) listener.onResync?.();
   } else if (message.type === 'event') {
     for (const listener of listeners) listener.onEvent?.(message.event);
   } else if (message.type === 'error' && message.code === 'UNAUTHENTICATED') {
@@ -171,6 +175,7 @@ function connect(tenantId: string): void {
   }
   socket = ws;
   socketTenantId = tenantId;
+  readyOnSocket = false;
   ws.addEventListener('open', () => {
     if (socket !== ws) return;
     authenticate(ws);
@@ -212,7 +217,12 @@ function retryNow(): void {
   }
 }
 
-function retain(): () => void {
+/**
+ * Keeps the shared connection open until the returned function is called (every caller must call
+ * it once). The connection then follows the session by itself: it opens when signed in, sends the
+ * new token after each refresh, starts over on a workspace switch and closes on sign-out.
+ */
+export function retainRealtime(): () => void {
   clearTimeout(releaseTimer);
   users += 1;
   if (!unsubscribeSession) {
@@ -306,7 +316,7 @@ export function useRealtimeSync(tenant: TenantKey): void {
   const queryClient = useQueryClient();
   const [, tenantId] = tenant;
 
-  useEffect(() => retain(), []);
+  useEffect(() => retainRealtime(), []);
 
   useEffect(() => {
     const key: TenantKey = ['tenant', tenantId];

@@ -1,4 +1,4 @@
-import { ConnectorError, type Platform } from '@replyforce/connectors';
+import { ConnectorError, type GrantedAccount, type Platform } from '@replyforce/connectors';
 import type { ChannelDto } from '@replyforce/contracts';
 import { takeOAuthState, withTenant } from '@replyforce/db';
 import { AppError } from '../app-error.ts';
@@ -22,7 +22,11 @@ export async function completeConnect(
     if (!row || row.userId !== actor.userId) return undefined;
     return { ...row, codeVerifier: await deps.vault.open(tx, actor.tenantId, row.codeVerifier) };
   });
-  if (!state) throw new AppError('OAUTH_STATE_INVALID', 'This connection attempt is unknown or was already used; start again');
+  if (!state)
+    throw new AppError(
+      'OAUTH_STATE_INVALID',
+      'This connection attempt is unknown or was already used; start again',
+    );
   if (state.expiresAt.getTime() < Date.now())
     throw new AppError('OAUTH_STATE_INVALID', 'This connection attempt expired; start again');
   const platform = state.platform as Platform;
@@ -31,19 +35,29 @@ export async function completeConnect(
     throw new AppError('CONNECT_DENIED', 'The platform did not grant access, so nothing was connected');
   }
   const connector = deps.channels[platform];
-  let granted;
+  let granted: GrantedAccount[];
   try {
-    granted = await connector.exchangeCode({ code: input.code, redirectUri: state.redirectUri, codeVerifier: state.codeVerifier });
+    granted = await connector.exchangeCode({
+      code: input.code,
+      redirectUri: state.redirectUri,
+      codeVerifier: state.codeVerifier,
+    });
     for (const account of granted) await connector.subscribe(account);
   } catch (err) {
-    await audit(deps, actor, platform, 'failure', { reason: err instanceof Error ? err.message.slice(0, 200) : 'error' });
+    await audit(deps, actor, platform, 'failure', {
+      reason: err instanceof Error ? err.message.slice(0, 200) : 'error',
+    });
     if (err instanceof ConnectorError && (err.kind === 'temporary' || err.kind === 'rate_limited'))
-      throw new AppError('PLATFORM_UNAVAILABLE', `${platform} did not answer properly; try again in a moment`);
+      throw new AppError(
+        'PLATFORM_UNAVAILABLE',
+        `${platform} did not answer properly; try again in a moment`,
+      );
     if (err instanceof ConnectorError)
       throw new AppError('CONNECT_DENIED', `${platform} refused the connection: ${err.message}`);
     throw err;
   }
-  if (granted.length === 0) throw new AppError('CONNECT_DENIED', 'No account was selected on the consent page');
+  if (granted.length === 0)
+    throw new AppError('CONNECT_DENIED', 'No account was selected on the consent page');
   const saved = await withTenant(deps.db, actor.tenantId, async (tx) => {
     const rows = await saveGrantedAccounts(deps, tx, actor.tenantId, actor.userId, granted);
     await recordAudit(tx, actor, {
@@ -68,6 +82,11 @@ async function audit(
   metadata: Record<string, unknown>,
 ) {
   await withTenant(deps.db, actor.tenantId, (tx) =>
-    recordAudit(tx, actor, { action: 'channel.connect_failed', resourceType: 'channel', result, metadata: { platform, ...metadata } }),
+    recordAudit(tx, actor, {
+      action: 'channel.connect_failed',
+      resourceType: 'channel',
+      result,
+      metadata: { platform, ...metadata },
+    }),
   );
 }

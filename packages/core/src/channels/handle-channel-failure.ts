@@ -52,7 +52,7 @@ export async function handleChannelFailure(
 export async function markNeedsReauth(deps: CoreDeps, tenantId: string, channelId: string, reason: string) {
   const outcome = await withTenant(deps.db, tenantId, async (tx) => {
     const channel = await findChannel(tx, tenantId, channelId);
-    if (!channel || channel.status !== 'active') return undefined;
+    if (channel?.status !== 'active') return undefined;
     const updated = await updateChannel(tx, tenantId, channelId, {
       status: 'needs_reauth',
       lastError: reason.slice(0, 500),

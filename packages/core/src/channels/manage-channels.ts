@@ -1,6 +1,13 @@
 import { type AccountCredentials, type AccountRef, ConnectorError } from '@replyforce/connectors';
 import type { ChannelDto, ChannelStatusDto } from '@replyforce/contracts';
-import { type ChannelRow, findChannel, listChannels, type Tx, updateChannel, withTenant } from '@replyforce/db';
+import {
+  type ChannelRow,
+  findChannel,
+  listChannels,
+  type Tx,
+  updateChannel,
+  withTenant,
+} from '@replyforce/db';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, CoreDeps } from '../deps.ts';
@@ -20,7 +27,9 @@ async function liveChannel(tx: Tx, tenantId: string, id: string): Promise<Channe
 }
 
 async function accountRef(deps: CoreDeps, tx: Tx, row: ChannelRow): Promise<AccountRef> {
-  const credentials = JSON.parse(await deps.vault.open(tx, row.tenantId, row.credentials)) as AccountCredentials;
+  const credentials = JSON.parse(
+    await deps.vault.open(tx, row.tenantId, row.credentials),
+  ) as AccountCredentials;
   return { accountId: row.accountId, extra: row.extra, credentials };
 }
 
@@ -49,15 +58,21 @@ export async function channelStatus(deps: CoreDeps, tenantId: string, id: string
  * channel stops processing at once: webhooks for it are no longer routed and queued sends fail.
  */
 export async function disconnectChannel(deps: CoreDeps, actor: Actor, id: string): Promise<void> {
-  const { row, ref } = await withTenant(deps.db, actor.tenantId, async (tx) => {
+  const { row, ref, shared } = await withTenant(deps.db, actor.tenantId, async (tx) => {
     const found = await liveChannel(tx, actor.tenantId, id);
-    return { row: found, ref: await accountRef(deps, tx, found) };
+    const others = (await listChannels(tx, actor.tenantId)).filter((c) => c.id !== found.id);
+    return { row: found, ref: await accountRef(deps, tx, found), shared: sharesGrant(found, others) };
   });
   let revokeError: string | undefined;
-  try {
-    await deps.channels[row.platform].disconnect(ref);
-  } catch (err) {
-    revokeError = err instanceof Error ? err.message : String(err);
+  // Unsubscribing a Page or a WhatsApp business account, and revoking its grant, would also cut
+  // off the tenant's other channels on it (Instagram on the same Page, another number of the same
+  // business): then this channel only stops being processed here.
+  if (!shared) {
+    try {
+      await deps.channels[row.platform].disconnect(ref);
+    } catch (err) {
+      revokeError = err instanceof Error ? err.message : String(err);
+    }
   }
   const updated = await withTenant(deps.db, actor.tenantId, async (tx) => {
     const after = await updateChannel(tx, actor.tenantId, id, {
@@ -71,12 +86,30 @@ export async function disconnectChannel(deps: CoreDeps, actor: Actor, id: string
       resourceType: 'channel',
       resourceId: id,
       result: 'success',
-      metadata: { platform: row.platform, accountId: row.accountId, ...(revokeError ? { revokeError } : {}) },
+      metadata: {
+        platform: row.platform,
+        accountId: row.accountId,
+        revoked: !shared && !revokeError,
+        ...(revokeError ? { revokeError } : {}),
+      },
     });
     return after;
   });
   deps.router.invalidate(row.platform);
   if (updated) publish(deps, actor.tenantId, 'channel.status', toChannelDto(updated));
+}
+
+/** The Page (Facebook, Instagram) or business account (WhatsApp) whose grant a channel rides on. */
+function grantKey(c: ChannelRow): string | undefined {
+  if (c.platform === 'facebook') return `page:${c.accountId}`;
+  if (c.platform === 'instagram') return c.extra.pageId ? `page:${c.extra.pageId}` : undefined;
+  if (c.platform === 'whatsapp') return c.extra.wabaId ? `waba:${c.extra.wabaId}` : undefined;
+  return undefined;
+}
+
+function sharesGrant(channel: ChannelRow, others: ChannelRow[]): boolean {
+  const key = grantKey(channel);
+  return key !== undefined && others.some((o) => grantKey(o) === key);
 }
 
 export async function listChannelTemplates(deps: CoreDeps, tenantId: string, id: string) {
@@ -89,6 +122,9 @@ export async function listChannelTemplates(deps: CoreDeps, tenantId: string, id:
   try {
     return await list.call(deps.channels[row.platform], ref);
   } catch (err) {
-    throw new AppError('PLATFORM_UNAVAILABLE', `Could not read the templates: ${err instanceof Error ? err.message : err}`);
+    throw new AppError(
+      'PLATFORM_UNAVAILABLE',
+      `Could not read the templates: ${err instanceof Error ? err.message : err}`,
+    );
   }
 }

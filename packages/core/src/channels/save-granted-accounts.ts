@@ -1,5 +1,12 @@
 import type { GrantedAccount } from '@replyforce/connectors';
-import { type ChannelRow, findLiveChannelByAccount, insertChannel, isUniqueViolation, type Tx, updateChannel } from '@replyforce/db';
+import {
+  type ChannelRow,
+  findLiveChannelByAccount,
+  insertChannel,
+  isUniqueViolation,
+  type Tx,
+  updateChannel,
+} from '@replyforce/db';
 import { AppError } from '../app-error.ts';
 import type { CoreDeps } from '../deps.ts';
 

@@ -16,7 +16,11 @@ export function callbackUri(deps: CoreDeps, platform: Platform): string {
  * user in this tenant, usable once within 10 minutes; the callback must be completed by the same
  * signed-in user, so a forged or replayed redirect cannot attach an account to someone's workspace.
  */
-export async function startConnect(deps: CoreDeps, actor: Actor, platform: Platform): Promise<ConnectChannelDto> {
+export async function startConnect(
+  deps: CoreDeps,
+  actor: Actor,
+  platform: Platform,
+): Promise<ConnectChannelDto> {
   const state = crypto.randomUUID();
   const codeVerifier = randomBytes(32).toString('base64url');
   const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');

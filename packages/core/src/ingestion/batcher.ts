@@ -17,7 +17,10 @@ export function createBatcher<T, R>(
     while (inFlight < opts.maxInFlight && queue.length > 0) {
       const batch: Waiting[] = [];
       let size = 0;
-      while (queue.length > 0 && (batch.length === 0 || size + (queue[0]?.items.length ?? 0) <= opts.maxBatch)) {
+      while (
+        queue.length > 0 &&
+        (batch.length === 0 || size + (queue[0]?.items.length ?? 0) <= opts.maxBatch)
+      ) {
         const next = queue.shift() as Waiting;
         batch.push(next);
         size += next.items.length;

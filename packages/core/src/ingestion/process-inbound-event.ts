@@ -48,7 +48,13 @@ export async function processInboundEvent(
     // The last attempt leaves the event `failed` (and a dead letter): the sweeper stops retrying it.
     if (ctx.final) {
       await withTenant(deps.db, job.tenantId, (tx) =>
-        finishInboundEvent(tx, job.tenantId, job.eventId, 'failed', err instanceof Error ? err.message : String(err)),
+        finishInboundEvent(
+          tx,
+          job.tenantId,
+          job.eventId,
+          'failed',
+          err instanceof Error ? err.message : String(err),
+        ),
       ).catch(() => {});
     }
     throw err;
@@ -58,7 +64,7 @@ export async function processInboundEvent(
 async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: string }): Promise<void> {
   const effects = await withTenant(deps.db, job.tenantId, async (tx): Promise<Effects | undefined> => {
     const row = await findInboundEventForUpdate(tx, job.tenantId, job.eventId);
-    if (!row || row.status !== 'pending') return undefined;
+    if (row?.status !== 'pending') return undefined;
     const channel = await findChannel(tx, job.tenantId, row.channelId);
     if (!channel || channel.status === 'disconnected') {
       await finishInboundEvent(tx, job.tenantId, row.id, 'skipped', 'channel disconnected');
@@ -90,9 +96,11 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
         kind: isComment ? 'comments' : 'dm',
         post: isComment
           ? Object.fromEntries(
-              Object.entries({ postId: event.postId, permalink: event.permalink, mediaType: event.mediaType }).filter(
-                (e): e is [string, string] => typeof e[1] === 'string',
-              ),
+              Object.entries({
+                postId: event.postId,
+                permalink: event.permalink,
+                mediaType: event.mediaType,
+              }).filter((e): e is [string, string] => typeof e[1] === 'string'),
             )
           : null,
       });
@@ -157,14 +165,14 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
 }
 
 export async function publishConversation(deps: CoreDeps, tenantId: string, conversationId: string) {
-  const view = await withTenant(deps.db, tenantId, (tx) => findConversationView(tx, tenantId, conversationId));
+  const view = await withTenant(deps.db, tenantId, (tx) =>
+    findConversationView(tx, tenantId, conversationId),
+  );
   if (view) publish(deps, tenantId, 'conversation.updated', toConversationDto(view));
 }
 
 function stringRecord(o: object): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
+  return Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 async function watermarkMatch(

@@ -53,7 +53,10 @@ async function insertBatch(db: Database, rows: NewInboundEvent[]): Promise<boole
   return rows.map((r) => inserted.has(r.id));
 }
 
-async function dispatchBatch(queue: JobQueue, items: { tenantId: string; eventId: string }[]): Promise<void[]> {
+async function dispatchBatch(
+  queue: JobQueue,
+  items: { tenantId: string; eventId: string }[],
+): Promise<undefined[]> {
   await queue.dispatchMany(
     'inbound.process',
     items.map((s) => ({ payload: s, opts: { jobId: `inbound-${s.eventId}` } })),
@@ -66,7 +69,9 @@ function withoutNul<T>(value: T): T {
   if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
   if (Array.isArray(value)) return value.map(withoutNul) as T;
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replaceAll('\u0000', ''), withoutNul(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k.replaceAll('\u0000', ''), withoutNul(v)]),
+    ) as T;
   return value;
 }
 

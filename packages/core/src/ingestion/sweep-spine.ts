@@ -22,10 +22,22 @@ export async function sweepSpine(deps: CoreDeps): Promise<{ inbound: number; ai:
     unsent: await listStaleUnsentMessages(tx, before, BATCH),
   }));
   for (const e of events)
-    await deps.queue.dispatch('inbound.process', { tenantId: e.tenantId, eventId: e.id }, { jobId: `inbound-${e.id}` });
+    await deps.queue.dispatch(
+      'inbound.process',
+      { tenantId: e.tenantId, eventId: e.id },
+      { jobId: `inbound-${e.id}` },
+    );
   for (const m of undecided)
-    await deps.queue.dispatch('ai.process', { tenantId: m.tenantId, messageId: m.id }, { jobId: `ai-${m.id}` });
+    await deps.queue.dispatch(
+      'ai.process',
+      { tenantId: m.tenantId, messageId: m.id },
+      { jobId: `ai-${m.id}` },
+    );
   for (const m of unsent)
-    await deps.queue.dispatch('outbound.send', { tenantId: m.tenantId, messageId: m.id }, { jobId: `outbound-${m.id}` });
+    await deps.queue.dispatch(
+      'outbound.send',
+      { tenantId: m.tenantId, messageId: m.id },
+      { jobId: `outbound-${m.id}` },
+    );
   return { inbound: events.length, ai: undecided.length, outbound: unsent.length };
 }

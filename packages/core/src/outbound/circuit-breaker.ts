@@ -15,13 +15,21 @@ export type CircuitBreakers = {
 };
 
 export function createCircuitBreakers(
-  opts: { failureThreshold?: number; recoveryMs?: number; successThreshold?: number; now?: () => number } = {},
+  opts: {
+    failureThreshold?: number;
+    recoveryMs?: number;
+    successThreshold?: number;
+    now?: () => number;
+  } = {},
 ): CircuitBreakers {
   const failureThreshold = opts.failureThreshold ?? 5;
   const recoveryMs = opts.recoveryMs ?? 30_000;
   const successThreshold = opts.successThreshold ?? 3;
   const now = opts.now ?? Date.now;
-  const breakers = new Map<string, { state: BreakerState; failures: number; successes: number; openedAt: number }>();
+  const breakers = new Map<
+    string,
+    { state: BreakerState; failures: number; successes: number; openedAt: number }
+  >();
 
   const get = (service: string) => {
     let b = breakers.get(service);

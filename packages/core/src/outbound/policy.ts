@@ -51,15 +51,25 @@ export function planSend(
     case 'template':
       if (platform !== 'whatsapp' || !ctx.template)
         return { ok: false, reason: 'unsupported', message: 'Templates exist on WhatsApp only' };
-      return { ok: true, request: { kind: 'template', recipientId: contact.platformUserId, ...ctx.template, metadata } };
+      return {
+        ok: true,
+        request: { kind: 'template', recipientId: contact.platformUserId, ...ctx.template, metadata },
+      };
     case 'comment_reply':
       if (!ctx.commentId || platform === 'whatsapp')
         return { ok: false, reason: 'unsupported', message: 'There is no comment to reply to' };
       return { ok: true, request: { kind: 'comment_reply', commentId: ctx.commentId, text: message.text } };
     case 'private_reply':
       if (!ctx.commentId || (platform !== 'facebook' && platform !== 'instagram'))
-        return { ok: false, reason: 'unsupported', message: 'Private replies exist on Facebook and Instagram only' };
-      return { ok: true, request: { kind: 'private_reply', commentId: ctx.commentId, text: message.text, metadata } };
+        return {
+          ok: false,
+          reason: 'unsupported',
+          message: 'Private replies exist on Facebook and Instagram only',
+        };
+      return {
+        ok: true,
+        request: { kind: 'private_reply', commentId: ctx.commentId, text: message.text, metadata },
+      };
     default: {
       const window = windowState(platform, conversation.lastInboundAt, now);
       const dm = { kind: 'dm' as const, recipientId: contact.platformUserId, text: message.text, metadata };

@@ -53,16 +53,21 @@ export async function replyAsAgent(
     const contact = await findContact(tx, tenantId, conversation.contactId);
     if (!channel || !contact) throw new AppError('NOT_FOUND', 'No such conversation');
     if (channel.status !== 'active')
-      throw new AppError('POLICY_BLOCKED', `The ${channel.platform} channel must be reconnected before replying`, {
-        details: { reason: 'channel_' + channel.status },
-      });
+      throw new AppError(
+        'POLICY_BLOCKED',
+        `The ${channel.platform} channel must be reconnected before replying`,
+        {
+          details: { reason: `channel_${channel.status}` },
+        },
+      );
 
     let kind: MessageRow['kind'] = 'text';
     let context: Record<string, unknown> = {};
     if (conversation.kind === 'comments') {
       const comment = await findLatestInbound(tx, tenantId, conversation.id);
       const commentId = comment?.context.commentId;
-      if (typeof commentId !== 'string') throw new AppError('POLICY_BLOCKED', 'There is no comment to reply to');
+      if (typeof commentId !== 'string')
+        throw new AppError('POLICY_BLOCKED', 'There is no comment to reply to');
       kind = body.mode === 'private' ? 'private_reply' : 'comment_reply';
       context = { commentId, postId: comment?.context.postId ?? null };
     } else if (body.template) {
@@ -80,7 +85,9 @@ export async function replyAsAgent(
       sender: 'agent',
       authorUserId: actor.userId,
       kind,
-      text: body.template ? `[template ${body.template.name}] ${body.template.parameters.join(' · ')}`.trim() : body.text,
+      text: body.template
+        ? `[template ${body.template.name}] ${body.template.parameters.join(' · ')}`.trim()
+        : body.text,
       attachments: [],
       context,
       platformMessageId: null,

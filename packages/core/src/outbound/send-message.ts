@@ -1,4 +1,4 @@
-import { ConnectorError, type AccountCredentials } from '@replyforce/connectors';
+import { type AccountCredentials, ConnectorError } from '@replyforce/connectors';
 import {
   findChannel,
   findContact,
@@ -33,7 +33,7 @@ export async function sendMessage(
   const { tenantId } = job;
   const prepared = await withTenant(deps.db, tenantId, async (tx) => {
     const message = await findMessage(tx, tenantId, job.messageId, true);
-    if (!message || message.direction !== 'outbound') return undefined;
+    if (message?.direction !== 'outbound') return undefined;
     if (message.status !== 'pending' && message.status !== 'sending') return undefined;
     const conversation = await findConversation(tx, tenantId, message.conversationId);
     const channel = conversation && (await findChannel(tx, tenantId, conversation.channelId));
@@ -59,7 +59,9 @@ export async function sendMessage(
       });
       return { done: blocked };
     }
-    const credentials = JSON.parse(await deps.vault.open(tx, tenantId, channel.credentials)) as AccountCredentials;
+    const credentials = JSON.parse(
+      await deps.vault.open(tx, tenantId, channel.credentials),
+    ) as AccountCredentials;
     await updateMessage(tx, tenantId, message.id, { status: 'sending', attempts: message.attempts + 1 });
     return { channel, request: plan.request, credentials, message };
   });
@@ -87,7 +89,9 @@ export async function sendMessage(
     deps.breakers.success(service);
   } catch (err) {
     const failure =
-      err instanceof ConnectorError ? err : new ConnectorError('temporary', err instanceof Error ? err.message : String(err));
+      err instanceof ConnectorError
+        ? err
+        : new ConnectorError('temporary', err instanceof Error ? err.message : String(err));
     if (failure.kind === 'temporary' || failure.kind === 'rate_limited') deps.breakers.failure(service);
     const outcome = await handleChannelFailure(deps, tenantId, channel.id, failure, ctx);
     const updated = await withTenant(deps.db, tenantId, (tx) =>

@@ -47,7 +47,7 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
   const { tenantId } = job;
   const result = await withTenant(deps.db, tenantId, async (tx) => {
     const inbound = await findMessage(tx, tenantId, job.messageId, true);
-    if (!inbound || inbound.direction !== 'inbound' || inbound.aiAnalysis !== null) return undefined;
+    if (inbound?.direction !== 'inbound' || inbound.aiAnalysis !== null) return undefined;
     const conversation = await findConversation(tx, tenantId, inbound.conversationId, true);
     const channel = conversation && (await findChannel(tx, tenantId, conversation.channelId));
     const contact = conversation && (await findContact(tx, tenantId, conversation.contactId));
@@ -55,7 +55,9 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
     if (!conversation || !channel || !contact || !tenant) return undefined;
 
     const record = (analysis: Record<string, unknown>) =>
-      updateMessage(tx, tenantId, inbound.id, { aiAnalysis: { ...analysis, decidedAt: new Date().toISOString() } });
+      updateMessage(tx, tenantId, inbound.id, {
+        aiAnalysis: { ...analysis, decidedAt: new Date().toISOString() },
+      });
 
     // A person has the conversation: the machine stays quiet until it is handed back.
     if (conversation.status === 'needs_human' || conversation.status === 'pending_approval') {
@@ -65,7 +67,10 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
     const isComment = inbound.kind === 'comment';
     const window = windowState(channel.platform, conversation.lastInboundAt, new Date());
     if (!isComment && !window.open && channel.platform !== 'x') {
-      await record({ decision: 'none', reason: 'the 24-hour window is closed; a person can answer with a template' });
+      await record({
+        decision: 'none',
+        reason: 'the 24-hour window is closed; a person can answer with a template',
+      });
       return undefined;
     }
     const decision = await deps.decide({

@@ -1,6 +1,7 @@
 import type { Decision, DecisionEngine, DecisionInput } from './decision-engine.ts';
 
-const GREETING = /^\s*(hi|hello|hey|hola|bonjour|hallo|ciao|ol[aá]|good (morning|afternoon|evening))\b[\s!.,]*\S{0,20}[\s!.]*$/i;
+const GREETING =
+  /^\s*(hi|hello|hey|hola|bonjour|hallo|ciao|ol[aá]|good (morning|afternoon|evening))\b[\s!.,]*\S{0,20}[\s!.]*$/i;
 // People asking for a person, or words that should never get an automatic answer.
 const HANDOFF =
   /\b(human|real person|agent|representative|manager|refund|lawyer|attorney|sue|legal|complain(t)?|cancel my|chargeback)\b/i;

@@ -21,7 +21,10 @@ export async function seedDemoChannels(deps: CoreDeps, accounts: GrantedAccount[
         action: 'channel.connected',
         resourceType: 'channel',
         result: 'success',
-        metadata: { seeded: true, accounts: rows.map((r) => ({ platform: r.platform, accountId: r.accountId })) },
+        metadata: {
+          seeded: true,
+          accounts: rows.map((r) => ({ platform: r.platform, accountId: r.accountId })),
+        },
       },
     );
     return rows;

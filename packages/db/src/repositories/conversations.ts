@@ -293,7 +293,10 @@ export async function applyMessageStatus(
 ): Promise<MessageRow[]> {
   const target =
     'platformMessageIds' in match
-      ? inArray(messages.platformMessageId, match.platformMessageIds.length ? match.platformMessageIds : ['-'])
+      ? inArray(
+          messages.platformMessageId,
+          match.platformMessageIds.length ? match.platformMessageIds : ['-'],
+        )
       : and(
           sql`${messages.conversationId} in (select id from conversations where contact_id = ${match.contactId})`,
           sql`${messages.sentAt} <= ${match.upTo}`,
@@ -307,7 +310,9 @@ export async function applyMessageStatus(
     .set({
       status,
       ...(status === 'delivered' ? { deliveredAt: at } : {}),
-      ...(status === 'read' ? { readAt: at, deliveredAt: sql`coalesce(${messages.deliveredAt}, ${at})` } : {}),
+      ...(status === 'read'
+        ? { readAt: at, deliveredAt: sql`coalesce(${messages.deliveredAt}, ${at})` }
+        : {}),
       ...(status === 'failed' ? { errorKind: 'permanent', errorMessage: error ?? 'failed' } : {}),
     })
     .where(
@@ -391,7 +396,12 @@ export async function listContacts(
     .limit(page.limit);
 }
 
-export async function findContactByIdentity(tx: Tx, tenantId: string, channelId: string, platformUserId: string) {
+export async function findContactByIdentity(
+  tx: Tx,
+  tenantId: string,
+  channelId: string,
+  platformUserId: string,
+) {
   const [row] = await tx
     .select()
     .from(contacts)
@@ -405,7 +415,12 @@ export async function findContactByIdentity(tx: Tx, tenantId: string, channelId:
   return row;
 }
 
-export async function findMessageByPlatformId(tx: Tx, tenantId: string, channelId: string, platformId: string) {
+export async function findMessageByPlatformId(
+  tx: Tx,
+  tenantId: string,
+  channelId: string,
+  platformId: string,
+) {
   const [row] = await tx
     .select()
     .from(messages)
@@ -420,7 +435,11 @@ export async function findMessageByPlatformId(tx: Tx, tenantId: string, channelI
   return row;
 }
 
-export async function countInboundMessages(tx: Tx, tenantId: string, conversationId: string): Promise<number> {
+export async function countInboundMessages(
+  tx: Tx,
+  tenantId: string,
+  conversationId: string,
+): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(messages)

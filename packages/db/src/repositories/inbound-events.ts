@@ -16,7 +16,10 @@ export type NewInboundEvent = {
  * Stores a delivery's events in one statement; a redelivered event hits the unique key and is
  * skipped. Returns the ids actually inserted (the new events to dispatch).
  */
-export async function insertInboundEvents(tx: Tx | Database['orm'], rows: NewInboundEvent[]): Promise<string[]> {
+export async function insertInboundEvents(
+  tx: Tx | Database['orm'],
+  rows: NewInboundEvent[],
+): Promise<string[]> {
   if (rows.length === 0) return [];
   const inserted = await tx
     .insert(inboundEvents)

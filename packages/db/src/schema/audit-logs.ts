@@ -19,7 +19,7 @@ export const auditLogs = pgTable(
     resourceId: text('resource_id'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     result: text('result', { enum: ['success', 'failure'] }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index('audit_logs_tenant_time_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc())],
 );

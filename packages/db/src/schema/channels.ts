@@ -38,9 +38,7 @@ export const channels = pgTable(
     disconnectedAt: timestamp('disconnected_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('channels_live_account_uq')
-      .on(t.platform, t.accountId)
-      .where(sql`status <> 'disconnected'`),
+    uniqueIndex('channels_live_account_uq').on(t.platform, t.accountId).where(sql`status <> 'disconnected'`),
     index('channels_tenant_idx').on(t.tenantId, t.createdAt),
   ],
 );

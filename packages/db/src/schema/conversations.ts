@@ -21,7 +21,7 @@ export const contacts = pgTable(
     phone: text('phone'),
     mergedIntoId: uuid('merged_into_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('contacts_identity_uq').on(t.channelId, t.platformUserId),
@@ -29,7 +29,13 @@ export const contacts = pgTable(
   ],
 );
 
-export const CONVERSATION_STATUSES = ['open', 'pending_approval', 'needs_human', 'snoozed', 'closed'] as const;
+export const CONVERSATION_STATUSES = [
+  'open',
+  'pending_approval',
+  'needs_human',
+  'snoozed',
+  'closed',
+] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 /**
@@ -57,7 +63,7 @@ export const conversations = pgTable(
     post: jsonb('post').$type<Record<string, string>>(),
     leadTag: text('lead_tag', { enum: ['HOT', 'WARM', 'COLD'] }),
     unreadCount: integer('unread_count').notNull().default(0),
-    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     lastMessagePreview: text('last_message_preview'),
     /** The customer's last message: opens the platforms' 24-hour window. */
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
@@ -69,9 +75,7 @@ export const conversations = pgTable(
     uniqueIndex('conversations_thread_uq').on(t.channelId, t.contactId, t.threadKey),
     index('conversations_tenant_recent_idx').on(t.tenantId, t.lastMessageAt.desc(), t.id.desc()),
     index('conversations_tenant_status_idx').on(t.tenantId, t.status, t.lastMessageAt.desc()),
-    index('conversations_snoozed_idx')
-      .on(t.snoozedUntil)
-      .where(sql`status = 'snoozed'`),
+    index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`status = 'snoozed'`),
   ],
 );
 
@@ -124,7 +128,7 @@ export const messages = pgTable(
     errorKind: text('error_kind'),
     errorMessage: text('error_message'),
     aiAnalysis: jsonb('ai_analysis'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     readAt: timestamp('read_at', { withTimezone: true }),
@@ -134,9 +138,7 @@ export const messages = pgTable(
     uniqueIndex('messages_inbound_event_uq').on(t.inboundEventId),
     uniqueIndex('messages_idempotency_uq').on(t.tenantId, t.idempotencyKey),
     index('messages_platform_id_idx').on(t.channelId, t.platformMessageId),
-    index('messages_unsent_idx')
-      .on(t.createdAt)
-      .where(sql`status in ('pending', 'sending')`),
+    index('messages_unsent_idx').on(t.createdAt).where(sql`status in ('pending', 'sending')`),
     index('messages_text_search_idx').using('gin', sql`to_tsvector('simple', ${t.text})`),
   ],
 );
@@ -154,7 +156,7 @@ export const deadLetters = pgTable(
     payload: jsonb('payload').$type<Record<string, string>>().notNull(),
     error: text('error').notNull(),
     attempts: integer('attempts').notNull(),
-    failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
+    failedAt: timestamp('failed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     retriedAt: timestamp('retried_at', { withTimezone: true }),
   },
   (t) => [index('dead_letters_tenant_idx').on(t.tenantId, t.queue, t.failedAt.desc(), t.id.desc())],

@@ -32,8 +32,6 @@ export const inboundEvents = pgTable(
   },
   (t) => [
     uniqueIndex('inbound_events_dedup_uq').on(t.channelId, t.platformEventId),
-    index('inbound_events_pending_idx')
-      .on(t.receivedAt)
-      .where(sql`status = 'pending'`),
+    index('inbound_events_pending_idx').on(t.receivedAt).where(sql`status = 'pending'`),
   ],
 );

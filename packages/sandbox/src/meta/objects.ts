@@ -60,7 +60,7 @@ export function mayAccess(claims: TokenClaims, obj: GraphObject): boolean {
   }
 }
 
-function objectJson(ctx: SandboxContext, obj: GraphObject): Json {
+function objectJson(obj: GraphObject): Json {
   switch (obj.type) {
     case 'page':
       return pageJson(obj.account);
@@ -84,7 +84,6 @@ function objectJson(ctx: SandboxContext, obj: GraphObject): Json {
         : { timestamp: created, text: c.text, id: c.id };
     }
   }
-  return { id: ctx.opts.metaAppId };
 }
 
 /** `me`: a Page token (or an Instagram account's token, which is its Page's) is the Page; a user token the user. */
@@ -110,7 +109,7 @@ export function registerMetaObjectRoutes(app: FastifyInstance, ctx: SandboxConte
     if (isMe(id)) return pickFields(meJson(claims), fields);
     const obj = findObject(ctx, id);
     if (!obj || !mayAccess(claims, obj)) throw graphError.unknownObject(id, 'get');
-    return pickFields(objectJson(ctx, obj), fields);
+    return pickFields(objectJson(obj), fields);
   });
 
   app.get('/:v/:id/accounts', async (req) => {

@@ -69,7 +69,7 @@ export function createDispatcher(cfg: DispatcherConfig): Dispatcher {
 
   return {
     async deliver(channel, payload, onUpdate) {
-      const body = serialize(payload);
+      const body = serialize(payload, channel === 'twitter' ? 'x' : 'meta');
       const headers = {
         'content-type': 'application/json',
         'user-agent': channel === 'twitter' ? 'X-Webhooks/1.0 (sandbox)' : 'facebookexternalua (sandbox)',

@@ -10,6 +10,15 @@ export function rawNumber(digits: string): string | number {
   return `${MARK}${digits}`;
 }
 
-export function serialize(payload: unknown): string {
-  return JSON.stringify(payload).replace(/"\\u0000n:(\d+)"/g, '$1');
+/**
+ * The wire form of a webhook body. Meta writes JSON the way PHP's json_encode does: non-ASCII as
+ * \uXXXX escapes and `/` as `\/`. A receiver that verifies a re-serialised body instead of the raw
+ * bytes fails against it, exactly as it would in production.
+ */
+export function serialize(payload: unknown, style: 'meta' | 'x'): string {
+  const json = JSON.stringify(payload).replace(/"\\u0000n:(\d+)"/g, '$1');
+  if (style === 'x') return json;
+  return json
+    .replace(/\//g, '\\/')
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

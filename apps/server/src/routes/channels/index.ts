@@ -30,7 +30,11 @@ export function channelRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
       '',
       {
         config: { access: 'read:conversations' },
-        schema: { ...common, summary: 'Connected channels', response: { 200: ChannelList, ...errorResponses } },
+        schema: {
+          ...common,
+          summary: 'Connected channels',
+          response: { 200: ChannelList, ...errorResponses },
+        },
       },
       async (request) => ({ items: await listTenantChannels(deps, actorOf(request).tenantId) }),
     );
@@ -88,7 +92,9 @@ export function channelRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
           response: { 200: TemplateList, ...errorResponses },
         },
       },
-      async (request) => ({ items: await listChannelTemplates(deps, actorOf(request).tenantId, request.params.id) }),
+      async (request) => ({
+        items: await listChannelTemplates(deps, actorOf(request).tenantId, request.params.id),
+      }),
     );
 
     app.delete(

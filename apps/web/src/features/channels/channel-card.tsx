@@ -8,8 +8,8 @@ import { errorMessage } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { PLATFORM_INFO } from '../../lib/platforms.ts';
 import { useNow } from '../../lib/use-now.ts';
-import { useCheckChannelStatus, useDisconnectChannel } from './channels-api.ts';
 import { ChannelStatusBadge } from './channel-status-badge.tsx';
+import { useCheckChannelStatus, useDisconnectChannel } from './channels-api.ts';
 import { TemplatesList } from './templates-list.tsx';
 
 function When({ iso, now }: { iso: string | null; now: number }) {
@@ -21,8 +21,8 @@ function When({ iso, now }: { iso: string | null; now: number }) {
   );
 }
 
-/** Check status (live) and Disconnect, with the check's answer under them. */
-function ChannelActions({ channel }: { channel: ChannelDto }) {
+/** Check status (live, for anyone who sees the channel) and Disconnect (admins), with the check's answer. */
+function ChannelActions({ channel, manage }: { channel: ChannelDto; manage: boolean }) {
   const check = useCheckChannelStatus();
   const result = check.data?.channel.id === channel.id ? check.data : undefined;
   const platform = PLATFORM_INFO[channel.platform].label;
@@ -38,7 +38,7 @@ function ChannelActions({ channel }: { channel: ChannelDto }) {
         >
           Check status
         </Button>
-        <DisconnectControl channel={channel} />
+        {manage && <DisconnectControl channel={channel} />}
       </div>
       {check.error ? (
         <Alert tone="error" title="Could not check the channel">
@@ -83,8 +83,8 @@ function DisconnectControl({ channel }: { channel: ChannelDto }) {
       >
         <p>
           New messages and comments on this {PLATFORM_INFO[channel.platform].product} will stop arriving in
-          the inbox, and replies to its conversations can no longer be sent. Past conversations stay. You
-          can connect it again later.
+          the inbox, and replies to its conversations can no longer be sent. Past conversations stay. You can
+          connect it again later.
         </p>
       </ConfirmDialog>
     </>
@@ -195,7 +195,7 @@ export function ChannelCard({
         </details>
       )}
 
-      {manage && <ChannelActions channel={channel} />}
+      <ChannelActions channel={channel} manage={manage} />
     </article>
   );
 }

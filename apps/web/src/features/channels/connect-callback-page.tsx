@@ -122,8 +122,8 @@ export function ConnectCallbackPage() {
     title = 'This link is incomplete';
     body = (
       <Alert tone="warning">
-        This page is where {label} sends you back after you approve the connection, and the answer it
-        carried is missing (or was already used). Start again from the Channels page.
+        This page is where {label} sends you back after you approve the connection, and the answer it carried
+        is missing (or was already used). Start again from the Channels page.
         {retry}
       </Alert>
     );

@@ -40,7 +40,9 @@ export function TemplatesList({ channelId }: { channelId: string }) {
               {template.language} · {template.category.toLowerCase()}
             </span>
           </div>
-          <p className="mt-1 text-sm whitespace-pre-wrap text-slate-700 dark:text-slate-300">{template.body}</p>
+          <p className="mt-1 text-sm whitespace-pre-wrap text-slate-700 dark:text-slate-300">
+            {template.body}
+          </p>
         </li>
       ))}
     </ul>

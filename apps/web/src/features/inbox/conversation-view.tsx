@@ -53,14 +53,15 @@ function useMemberNames() {
 function PostContext({ conversation }: { conversation: ConversationDto }) {
   const post = conversation.post;
   if (!post) return null;
-  const text = post.text ?? post.message ?? post.caption ?? null;
+  const id = post.postId ?? post.id ?? null;
+  const text = post.text ?? post.caption ?? post.message ?? null;
   const link = [post.permalink, post.permalinkUrl, post.url].find((u) => u && /^https?:\/\//.test(u));
-  const what = conversation.platform === 'x' ? 'In reply to the post' : 'Comments on the post';
+  const what = conversation.platform === 'x' ? 'Mentions in the post' : 'Comments on the post';
   return (
     <figure className="border-b border-slate-200 bg-white px-4 py-3 text-sm dark:border-slate-800 dark:bg-slate-900">
       <figcaption className="text-xs font-medium text-slate-600 dark:text-slate-400">
         {what}
-        {post.id && <span className="font-mono"> {post.id}</span>}
+        {id && <span className="font-mono"> {id}</span>}
       </figcaption>
       {text && (
         <blockquote className="mt-1 line-clamp-3 border-l-2 border-slate-300 pl-3 text-slate-800 dark:border-slate-600 dark:text-slate-200">
@@ -68,7 +69,12 @@ function PostContext({ conversation }: { conversation: ConversationDto }) {
         </blockquote>
       )}
       {link && (
-        <a href={link} target="_blank" rel="noopener noreferrer" className={`${linkClass} mt-1 inline-block text-xs`}>
+        <a
+          href={link}
+          target="_blank"
+          rel="noopener noreferrer"
+          className={`${linkClass} mt-1 inline-block text-xs`}
+        >
           Open the post
         </a>
       )}
@@ -109,11 +115,12 @@ function Header({ conversation, backTo }: { conversation: ConversationDto; backT
             <PlatformIcon platform={conversation.platform} className="size-4" />
             <span>
               {channelLabel(conversation.platform, conversation.kind)}
-              {conversation.kind === 'comments' && (conversation.platform === 'x' ? ' mentions' : ' comments')}
+              {conversation.kind === 'comments' &&
+                (conversation.platform === 'x' ? ' mentions' : ' comments')}
             </span>
             <span aria-hidden="true">·</span>
             <span className="break-all">{conversation.channelName}</span>
-            {contact.username && contact.name && (
+            {contact.username && contact.name && contact.name !== contact.username && (
               <>
                 <span aria-hidden="true">·</span>
                 <span className="break-all">@{contact.username.replace(/^@/, '')}</span>
@@ -127,11 +134,7 @@ function Header({ conversation, backTo }: { conversation: ConversationDto; backT
         </div>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {conversation.assigneeId ? (
-          <>Assigned to {assignee ?? 'a teammate'}</>
-        ) : (
-          'Unassigned'
-        )}
+        {conversation.assigneeId ? <>Assigned to {assignee ?? 'a teammate'}</> : 'Unassigned'}
         {conversation.status === 'snoozed' && conversation.snoozedUntil && (
           <>
             {' · '}snoozed until{' '}
@@ -162,7 +165,8 @@ export function ConversationView({ id, backTo }: { id: string; backTo: string })
     if (isApiError(detail.error) && detail.error.status === 404) {
       return (
         <Alert tone="warning" title="This conversation is not available">
-          It does not exist in this workspace, or its data was erased. <TextLink to={backTo}>Back to the inbox</TextLink>
+          It does not exist in this workspace, or its data was erased.{' '}
+          <TextLink to={backTo}>Back to the inbox</TextLink>
         </Alert>
       );
     }
@@ -194,7 +198,12 @@ export function ConversationView({ id, backTo }: { id: string; backTo: string })
         authorName={nameOf}
       />
       <div className="space-y-3 border-t border-slate-200 px-4 py-3 dark:border-slate-800">
-        <ReplyWindowNotice conversation={conversation} replyWindow={windowState} customerName={name} now={now} />
+        <ReplyWindowNotice
+          conversation={conversation}
+          replyWindow={windowState}
+          customerName={name}
+          now={now}
+        />
         {canWrite ? (
           <ReplyComposer conversation={conversation} replyWindow={windowState} customerName={name} />
         ) : (

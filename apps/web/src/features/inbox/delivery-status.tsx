@@ -23,40 +23,39 @@ function Icon({ status }: { status: Status }) {
     strokeWidth: 2,
     strokeLinecap: 'round',
     strokeLinejoin: 'round',
-    'aria-hidden': true,
   } as const;
   switch (status) {
     case 'pending':
     case 'sending':
       return (
-        <svg {...common}>
+        <svg aria-hidden="true" {...common}>
           <circle cx="12" cy="12" r="8" />
           <path d="M12 8v4l2.5 2" />
         </svg>
       );
     case 'sent':
       return (
-        <svg {...common}>
+        <svg aria-hidden="true" {...common}>
           <path d="m5 12.5 4.5 4.5L19 7.5" />
         </svg>
       );
     case 'delivered':
     case 'read':
       return (
-        <svg {...common}>
+        <svg aria-hidden="true" {...common}>
           <path d="m2.5 12.5 4.5 4.5 9.5-9.5M11.5 16.5l.5.5 9.5-9.5" />
         </svg>
       );
     case 'failed':
       return (
-        <svg {...common}>
+        <svg aria-hidden="true" {...common}>
           <circle cx="12" cy="12" r="9" />
           <path d="M12 7.5v5.5M12 16.5v.01" />
         </svg>
       );
     case 'blocked':
       return (
-        <svg {...common}>
+        <svg aria-hidden="true" {...common}>
           <circle cx="12" cy="12" r="9" />
           <path d="m5.7 5.7 12.6 12.6" />
         </svg>

@@ -1,5 +1,11 @@
 import type { ConversationDetailDto, ConversationDto, MessageDto } from '@replyforce/contracts';
-import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import { type ConversationFilters, conversationKeys, type TenantKey } from '../../lib/query-keys.ts';
 import { useRealtimeStatus } from '../../lib/realtime.ts';
@@ -27,7 +33,9 @@ export interface ReplyInput {
   idempotencyKey?: string;
 }
 
-export type StatusInput = { status: 'open' | 'needs_human' | 'closed' } | { status: 'snoozed'; snoozedUntil: string };
+export type StatusInput =
+  | { status: 'open' | 'needs_human' | 'closed' }
+  | { status: 'snoozed'; snoozedUntil: string };
 
 function path(id: string, rest = ''): string {
   return `/conversations/${encodeURIComponent(id)}${rest}`;

@@ -82,8 +82,8 @@ export function InboxPage() {
               </EmptyState>
             ) : (
               <EmptyState title="No conversations yet">
-                Messages and comments on your connected <TextLink to="/channels">channels</TextLink> appear here
-                as they arrive. Try the <TextLink to="/simulator">customer simulator</TextLink>.
+                Messages and comments on your connected <TextLink to="/channels">channels</TextLink> appear
+                here as they arrive. Try the <TextLink to="/simulator">customer simulator</TextLink>.
               </EmptyState>
             )
           ) : (
@@ -111,7 +111,9 @@ export function InboxPage() {
             <ConversationView key={selectedId} id={selectedId} backTo={`/inbox${search}`} />
           ) : (
             <div className="hidden lg:block">
-              <EmptyState title="Select a conversation">Choose one on the left to read and answer it.</EmptyState>
+              <EmptyState title="Select a conversation">
+                Choose one on the left to read and answer it.
+              </EmptyState>
             </div>
           )}
         </div>

@@ -13,9 +13,11 @@ const KIND_LABEL: Partial<Record<MessageDto['kind'], string>> = {
 };
 
 const BUBBLE = {
-  customer: 'rounded-bl-sm bg-white text-slate-900 ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700',
+  customer:
+    'rounded-bl-sm bg-white text-slate-900 ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700',
   ai: 'rounded-br-sm bg-indigo-50 text-slate-900 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:text-indigo-50 dark:ring-indigo-800',
-  agent: 'rounded-br-sm bg-emerald-50 text-slate-900 ring-1 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-50 dark:ring-emerald-800',
+  agent:
+    'rounded-br-sm bg-emerald-50 text-slate-900 ring-1 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-50 dark:ring-emerald-800',
 } as const;
 
 function templateName(message: MessageDto): string | null {
@@ -33,7 +35,14 @@ function SenderIcon({ sender }: { sender: 'ai' | 'agent' }) {
       <path d="M12 2.5l1.9 5.6 5.6 1.9-5.6 1.9L12 17.5l-1.9-5.6L4.5 10l5.6-1.9zM19 15l.9 2.1L22 18l-2.1.9L19 21l-.9-2.1L16 18l2.1-.9z" />
     </svg>
   ) : (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth={2}>
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-3.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+    >
       <circle cx="12" cy="8" r="4" />
       <path d="M4 21a8 8 0 0 1 16 0" strokeLinecap="round" />
     </svg>
@@ -101,7 +110,12 @@ export function MessageItem({
 
   return (
     <li className={cn('flex', fromCustomer ? 'justify-start' : 'justify-end')}>
-      <div className={cn('flex max-w-[85%] flex-col gap-1 sm:max-w-[75%]', fromCustomer ? 'items-start' : 'items-end')}>
+      <div
+        className={cn(
+          'flex max-w-[85%] flex-col gap-1 sm:max-w-[75%]',
+          fromCustomer ? 'items-start' : 'items-end',
+        )}
+      >
         <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
           {!fromCustomer && <SenderIcon sender={message.sender === 'ai' ? 'ai' : 'agent'} />}
           <span className="font-medium text-slate-800 dark:text-slate-200">{who}</span>

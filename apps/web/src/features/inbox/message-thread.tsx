@@ -64,6 +64,7 @@ export function MessageThread({
   const lastId = all.at(-1)?.id;
   const pinned = useRef(true);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the first or last message changes
   useLayoutEffect(() => {
     const box = scrollRef.current;
     if (!box) return;

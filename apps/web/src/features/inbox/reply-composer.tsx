@@ -30,7 +30,13 @@ export function ReplyComposer({
   return <TextComposer conversation={conversation} customerName={customerName} />;
 }
 
-function TextComposer({ conversation, customerName }: { conversation: ConversationDto; customerName: string }) {
+function TextComposer({
+  conversation,
+  customerName,
+}: {
+  conversation: ConversationDto;
+  customerName: string;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -38,7 +44,8 @@ function TextComposer({ conversation, customerName }: { conversation: Conversati
   const send = useSendReply(conversation.id);
   const key = useIdempotencyKey();
   // Facebook and Instagram let a business answer a comment under it or privately by DM.
-  const canChooseMode = conversation.kind === 'comments' && PLATFORM_INFO[conversation.platform].comments === 'comment';
+  const canChooseMode =
+    conversation.kind === 'comments' && PLATFORM_INFO[conversation.platform].comments === 'comment';
 
   function submit(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();

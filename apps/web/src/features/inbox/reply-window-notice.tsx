@@ -50,8 +50,8 @@ export function ReplyWindowNotice({
     case 'tagged':
       return (
         <Alert tone="info" title="Outside the 24-hour window">
-          Replies go out with the human-agent tag, allowed for another <At ms={replyWindow.tagUntil} now={now} /> (7 days
-          after {customerName}’s last message).
+          Replies go out with the human-agent tag, allowed for another{' '}
+          <At ms={replyWindow.tagUntil} now={now} /> (7 days after {customerName}’s last message).
         </Alert>
       );
     case 'expired':

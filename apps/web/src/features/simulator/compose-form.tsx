@@ -18,23 +18,26 @@ export type MessageKind = 'dm' | 'comment';
 /** Quick-fill chips: one click puts a demo sentence in the message box. */
 function ExampleChips({ onPick }: { onPick: (text: string) => void }) {
   return (
-    <div role="group" aria-label="Example messages" className="flex flex-wrap gap-1.5">
-      {EXAMPLE_MESSAGES.map((text) => (
-        <button
-          key={text}
-          type="button"
-          onClick={() => onPick(text)}
-          title={text}
-          aria-label={`Use example: ${text}`}
-          className={cn(
-            'max-w-full truncate rounded-full border border-slate-300 bg-white px-3 py-1 text-xs text-slate-700 hover:bg-slate-50 sm:max-w-[16rem] dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700',
-            focusRing,
-          )}
-        >
-          {text}
-        </button>
-      ))}
-    </div>
+    <fieldset className="min-w-0">
+      <legend className="sr-only">Example messages</legend>
+      <div className="flex flex-wrap gap-1.5">
+        {EXAMPLE_MESSAGES.map((text) => (
+          <button
+            key={text}
+            type="button"
+            onClick={() => onPick(text)}
+            title={text}
+            aria-label={`Use example: ${text}`}
+            className={cn(
+              'max-w-full truncate rounded-full border border-slate-300 bg-white px-3 py-1 text-xs text-slate-700 hover:bg-slate-50 sm:max-w-[16rem] dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700',
+              focusRing,
+            )}
+          >
+            {text}
+          </button>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 
@@ -181,8 +184,12 @@ export function ComposeForm({
       {delivery && !send.error && !send.isPending && (
         <Alert tone={delivery.delivered ? 'success' : 'warning'}>
           {delivery.delivered
-            ? `Sent. ${info.label} delivered the webhook to ReplyForce (HTTP ${delivery.status}).`
-            : `Sent, but ReplyForce did not accept ${info.label}’s webhook (HTTP ${delivery.status}). The platform will retry.`}
+            ? `Sent. ${info.label} delivered it to ReplyForce (HTTP ${delivery.status}).`
+            : delivery.error === 'not_subscribed'
+              ? `Sent on ${info.label}, but no workspace has connected this account, so nothing reached ReplyForce.`
+              : `Sent, but ReplyForce did not accept ${info.label}’s webhook (${
+                  delivery.status === null ? 'no answer' : `HTTP ${delivery.status}`
+                }). The platform will retry.`}
         </Alert>
       )}
     </form>

@@ -59,9 +59,7 @@ export function CustomerFields({
         <TextField
           label="Customer id"
           value={customer.id}
-          onChange={(id) =>
-            onChange({ ...customer, id, ...(platform === 'whatsapp' ? { phone: id } : {}) })
-          }
+          onChange={(id) => onChange({ ...customer, id, ...(platform === 'whatsapp' ? { phone: id } : {}) })}
           autoComplete="off"
           spellCheck={false}
           required

@@ -12,33 +12,33 @@ import { type SandboxThreadMessage, type ThreadTarget, useSandboxThread } from '
 
 const KIND_LABEL: Record<string, string> = {
   comment: 'Comment',
-  mention: 'Mention',
-  reply: 'Public reply',
   comment_reply: 'Public reply',
-  public_reply: 'Public reply',
   private_reply: 'Private reply',
   template: 'Template',
 };
 
-function templateName(message: SandboxThreadMessage): string | null {
-  const metadata = message.metadata;
-  if (typeof metadata !== 'object' || metadata === null) return null;
-  const record = metadata as Record<string, unknown>;
-  const template = record.template;
-  if (typeof template === 'object' && template !== null) {
-    const name = (template as Record<string, unknown>).name;
-    if (typeof name === 'string') return name;
-  }
-  return typeof record.templateName === 'string' ? record.templateName : null;
-}
+/** The customer's own entries: did the platform's webhook reach ReplyForce? */
+const INBOUND_STATUS: Record<string, string> = {
+  pending: 'Delivering to ReplyForce…',
+  retrying: 'ReplyForce did not answer; the platform is retrying',
+  failed: 'ReplyForce never accepted this webhook',
+  not_subscribed: 'Not delivered: no workspace has connected this account',
+};
+
+/** The business's entries: what the customer's device did. */
+const OUTBOUND_STATUS: Record<string, string> = { sent: 'Sent', delivered: 'Delivered', read: 'Read' };
 
 function Markers({ message }: { message: SandboxThreadMessage }) {
   const kind = KIND_LABEL[message.kind] ?? null;
-  const template = message.kind === 'template' ? templateName(message) : null;
+  const template = message.template?.name ?? null;
   if (!kind && !message.tag) return null;
   return (
     <span className="flex flex-wrap gap-1">
-      {kind && <Badge tone={message.kind === 'template' ? 'indigo' : 'neutral'}>{template ? `Template: ${template}` : kind}</Badge>}
+      {kind && (
+        <Badge tone={message.kind === 'template' ? 'indigo' : 'neutral'}>
+          {template ? `Template: ${template}` : kind}
+        </Badge>
+      )}
       {message.tag && <Badge tone="amber">Tag: {message.tag}</Badge>}
     </span>
   );
@@ -55,7 +55,7 @@ function Bubble({
 }) {
   const mine = message.direction === 'in';
   return (
-    <li className={cn('flex', mine ? 'justify-end' : 'justify-start')}>
+    <li data-direction={message.direction} className={cn('flex', mine ? 'justify-end' : 'justify-start')}>
       <div className={cn('max-w-[85%] space-y-1', mine ? 'items-end text-right' : 'items-start')}>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           <span className="font-medium text-slate-800 dark:text-slate-200">{mine ? 'You' : business}</span>
@@ -75,8 +75,17 @@ function Bubble({
         >
           {message.text}
         </p>
-        {!mine && message.status && (
-          <p className="text-xs text-slate-500 dark:text-slate-400">{message.status}</p>
+        {message.status && (mine ? INBOUND_STATUS[message.status] : OUTBOUND_STATUS[message.status]) && (
+          <p
+            className={cn(
+              'text-xs',
+              mine && message.status !== 'pending'
+                ? 'text-amber-800 dark:text-amber-300'
+                : 'text-slate-500 dark:text-slate-400',
+            )}
+          >
+            {mine ? INBOUND_STATUS[message.status] : OUTBOUND_STATUS[message.status]}
+          </p>
         )}
       </div>
     </li>
@@ -121,7 +130,9 @@ export function CustomerThread({
             What the customer sees
           </h2>
           <p className="truncate text-xs text-slate-600 dark:text-slate-400">
-            {target ? `${customerName || target.customerId} on ${label}, chatting with ${business}` : 'No customer yet'}
+            {target
+              ? `${customerName || target.customerId} on ${label}, chatting with ${business}`
+              : 'No customer yet'}
           </p>
         </div>
       </div>
@@ -131,9 +142,15 @@ export function CustomerThread({
         ) : thread.isPending ? (
           <LoadingState label="Loading the thread…" />
         ) : !thread.data ? (
-          <ErrorState error={thread.error} title="Could not load the thread" onRetry={() => void thread.refetch()} />
+          <ErrorState
+            error={thread.error}
+            title="Could not load the thread"
+            onRetry={() => void thread.refetch()}
+          />
         ) : count === 0 ? (
-          <EmptyState title="No messages yet">Send one as this customer; replies appear here as they arrive.</EmptyState>
+          <EmptyState title="No messages yet">
+            Send one as this customer; replies appear here as they arrive.
+          </EmptyState>
         ) : (
           <div
             ref={listRef}

@@ -1,8 +1,32 @@
 import type { PlatformId } from '@replyforce/contracts';
 import type { SandboxCustomer } from './sandbox-api.ts';
 
-const FIRST = ['Maya', 'Leo', 'Sofia', 'Noah', 'Amara', 'Kenji', 'Lucía', 'Omar', 'Priya', 'Jonas', 'Chloé', 'Tariq'];
-const LAST = ['Rossi', 'Nguyen', 'Okafor', 'Schmidt', 'Silva', 'Kowalski', 'Haddad', 'Tanaka', 'Moreau', 'Patel'];
+const FIRST = [
+  'Maya',
+  'Leo',
+  'Sofia',
+  'Noah',
+  'Amara',
+  'Kenji',
+  'Lucía',
+  'Omar',
+  'Priya',
+  'Jonas',
+  'Chloé',
+  'Tariq',
+];
+const LAST = [
+  'Rossi',
+  'Nguyen',
+  'Okafor',
+  'Schmidt',
+  'Silva',
+  'Kowalski',
+  'Haddad',
+  'Tanaka',
+  'Moreau',
+  'Patel',
+];
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)] as T;

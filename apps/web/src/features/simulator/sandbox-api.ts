@@ -28,6 +28,12 @@ export interface SandboxCustomer {
   phone?: string;
 }
 
+/**
+ * One entry of a customer's thread. `kind`: message, comment, template, private_reply,
+ * comment_reply. `status`: for the customer's own entries the webhook delivery (pending,
+ * delivered, retrying, failed, not_subscribed); for the business's what the customer's device did
+ * (sent, delivered, read).
+ */
 export interface SandboxThreadMessage {
   id: string;
   direction: 'in' | 'out';
@@ -36,15 +42,20 @@ export interface SandboxThreadMessage {
   at: string;
   status?: string;
   tag?: string;
-  metadata?: unknown;
+  metadata?: string;
+  postId?: string;
+  replyTo?: string;
+  template?: { name: string; language: string; parameters: string[] };
 }
 
 export interface SandboxDelivery {
   eventId: string;
   /** Whether ReplyForce's webhook answered 2xx. */
   delivered: boolean;
-  /** The HTTP status ReplyForce's webhook answered. */
-  status: number;
+  /** The HTTP status ReplyForce's webhook answered; null when it could not be reached. */
+  status: number | null;
+  /** `not_subscribed`: no workspace has connected the account. */
+  error?: string;
   commentId?: string;
   postId?: string;
 }
@@ -70,7 +81,9 @@ function sandboxError(response: Response, body: unknown): ApiError {
       ? error
       : typeof record.message === 'string'
         ? record.message
-        : typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'
+        : typeof error === 'object' &&
+            error !== null &&
+            typeof (error as { message?: unknown }).message === 'string'
           ? (error as { message: string }).message
           : null;
   if (message && !(typeof error === 'object' && error !== null && 'code' in error)) {
@@ -79,7 +92,10 @@ function sandboxError(response: Response, body: unknown): ApiError {
   return errorFromResponse(response, body);
 }
 
-async function call<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}) {
+async function call<T>(
+  path: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
+) {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -125,7 +141,9 @@ function listOf<T>(body: unknown, ...names: string[]): T[] {
 }
 
 const retryUnlessOff = (failureCount: number, error: unknown) =>
-  !isSandboxOff(error) && !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2;
+  !isSandboxOff(error) &&
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500) &&
+  failureCount < 2;
 
 export function useSandboxAccounts() {
   const tenantKey = useTenantKey();
@@ -144,7 +162,14 @@ export interface ThreadTarget {
 }
 
 function threadKey(tenantKey: readonly unknown[], target: ThreadTarget | null) {
-  return [...tenantKey, 'sandbox', 'thread', target?.platform, target?.accountId, target?.customerId] as const;
+  return [
+    ...tenantKey,
+    'sandbox',
+    'thread',
+    target?.platform,
+    target?.accountId,
+    target?.customerId,
+  ] as const;
 }
 
 /** What the customer sees on the platform; polled every second while the page is visible. */

@@ -13,7 +13,12 @@ import { AccountPicker, accountKey } from './account-picker.tsx';
 import { ComposeForm } from './compose-form.tsx';
 import { CustomerThread } from './customer-thread.tsx';
 import { newCustomer, recentCustomers, rememberCustomer } from './customers.ts';
-import { isSandboxOff, type SandboxAccount, type SandboxCustomer, useSandboxAccounts } from './sandbox-api.ts';
+import {
+  isSandboxOff,
+  type SandboxAccount,
+  type SandboxCustomer,
+  useSandboxAccounts,
+} from './sandbox-api.ts';
 
 function channelFor(account: SandboxAccount, channels: ChannelDto[]): ChannelDto | undefined {
   return channels.find(
@@ -27,9 +32,9 @@ function channelFor(account: SandboxAccount, channels: ChannelDto[]): ChannelDto
 function SandboxOff() {
   return (
     <Alert tone="warning" title="The sandbox is off on this server">
-      The customer simulator writes through the sandbox, which stands in for Facebook, Instagram, WhatsApp
-      and X. Start the server with <code className="font-mono">SANDBOX=true</code> (the default when it runs
-      on its embedded database) to use it.
+      The customer simulator writes through the sandbox, which stands in for Facebook, Instagram, WhatsApp and
+      X. Start the server with <code className="font-mono">SANDBOX=true</code> (the default when it runs on
+      its embedded database) to use it.
     </Alert>
   );
 }
@@ -58,7 +63,13 @@ function useKnownCustomers(channel: ChannelDto | undefined, platform: SandboxAcc
 }
 
 /** Everything about writing as a customer on one account; remounted when the account changes. */
-function AccountWorkspace({ account, channel }: { account: SandboxAccount; channel: ChannelDto | undefined }) {
+function AccountWorkspace({
+  account,
+  channel,
+}: {
+  account: SandboxAccount;
+  channel: ChannelDto | undefined;
+}) {
   const [recent, setRecent] = useState(() => recentCustomers(account.platform, account.accountId));
   const [customer, setCustomer] = useState<SandboxCustomer>(() => recent[0] ?? newCustomer(account.platform));
   const fromInbox = useKnownCustomers(channel, account.platform);
@@ -77,8 +88,8 @@ function AccountWorkspace({ account, channel }: { account: SandboxAccount; chann
       >
         {!channel && (
           <Alert tone="warning" className="mb-4">
-            This account is not connected to your workspace: the message reaches the sandbox but not your inbox.
-            Connect it on the <TextLink to="/channels">Channels</TextLink> page.
+            This account is not connected to your workspace: the message reaches the sandbox but not your
+            inbox. Connect it on the <TextLink to="/channels">Channels</TextLink> page.
           </Alert>
         )}
         <ComposeForm
@@ -94,9 +105,7 @@ function AccountWorkspace({ account, channel }: { account: SandboxAccount; chann
         />
       </Card>
       <CustomerThread
-        target={
-          customerId ? { platform: account.platform, accountId: account.accountId, customerId } : null
-        }
+        target={customerId ? { platform: account.platform, accountId: account.accountId, customerId } : null}
         platform={account.platform}
         business={account.name}
         customerName={customer.name ?? ''}

@@ -1,0 +1,583 @@
+import { createHmac } from 'node:crypto';
+import type { RealtimeEvent } from '@replyforce/contracts';
+import { refreshExpiringTokens } from '@replyforce/core';
+import { queryRows } from '@replyforce/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { eventually, PASSWORD } from './helpers/api.ts';
+import { databaseKinds } from './helpers/databases.ts';
+import {
+  call,
+  connectThroughOAuth,
+  customerWrites,
+  type SpineServer,
+  sandboxThread,
+  startSpineServer,
+} from './helpers/spine-server.ts';
+
+const PAGE = '1000000000000001';
+const IG = '17841400000000001';
+const WA = '106540352242922';
+const X = '4337869213';
+
+type Workspace = { token: string; tenantId: string };
+
+async function register(s: SpineServer, name: string): Promise<Workspace> {
+  const res = await call(s, 'POST', '/api/v1/auth/register', {
+    body: {
+      tenantName: name,
+      name: 'Owner',
+      email: `owner-${crypto.randomUUID().slice(0, 8)}@example.com`,
+      password: PASSWORD,
+    },
+  });
+  expect(res.status).toBe(201);
+  return { token: res.json.accessToken, tenantId: res.json.tenant.id };
+}
+
+/** A live dashboard connection: authenticates, then collects its tenant's events. */
+async function dashboard(s: SpineServer, token: string): Promise<{ events: RealtimeEvent[]; close(): void }> {
+  const socket = new WebSocket(`${s.base.replace('http', 'ws')}/ws`);
+  const events: RealtimeEvent[] = [];
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'auth', token })));
+    socket.on('message', (raw) => {
+      const msg = JSON.parse(raw.toString());
+      if (msg.type === 'ready') resolve();
+      if (msg.type === 'event') events.push(msg.event);
+    });
+    socket.once('close', (code) => reject(new Error(`socket closed ${code}`)));
+  });
+  return { events, close: () => socket.close() };
+}
+
+function signMeta(s: SpineServer, body: string): string {
+  return `sha256=${createHmac('sha256', s.config.channels.metaAppSecret).update(body).digest('hex')}`;
+}
+
+async function postWebhook(s: SpineServer, segment: string, body: string, signature?: string) {
+  const res = await fetch(`${s.base}/webhooks/${segment}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(segment === 'twitter'
+        ? {
+            'x-twitter-webhooks-signature':
+              signature ??
+              `sha256=${createHmac('sha256', s.config.channels.xConsumerSecret).update(body).digest('base64')}`,
+          }
+        : { 'x-hub-signature-256': signature ?? signMeta(s, body) }),
+    },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+async function countRows(s: SpineServer, table: 'inbound_events' | 'messages'): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    s.deps.db,
+    sql`select count(*)::int as n from ${sql.identifier(table)}`,
+  );
+  return row?.n ?? 0;
+}
+
+async function conversations(s: SpineServer, w: Workspace, query = '') {
+  const res = await call(s, 'GET', `/api/v1/conversations${query}`, { token: w.token });
+  expect(res.status).toBe(200);
+  return res.json.items as {
+    id: string;
+    platform: string;
+    status: string;
+    contact: { platformUserId: string };
+  }[];
+}
+
+async function detail(s: SpineServer, w: Workspace, id: string) {
+  const res = await call(s, 'GET', `/api/v1/conversations/${id}`, { token: w.token });
+  expect(res.status).toBe(200);
+  return res.json as {
+    conversation: { status: string; windowExpiresAt: string | null };
+    messages: { direction: string; sender: string; text: string; status: string; kind: string }[];
+  };
+}
+
+/** Waits until the sandbox thread holds `n` business replies, then a moment more to catch any extra. */
+async function repliesIn(s: SpineServer, platform: string, account: string, customer: string, n: number) {
+  await eventually(async () => {
+    const out = (await sandboxThread(s, platform, account, customer)).filter((m) => m.direction === 'out');
+    return out.length >= n ? out : undefined;
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  return (await sandboxThread(s, platform, account, customer)).filter((m) => m.direction === 'out');
+}
+
+describe.each(await databaseKinds())('the message spine on %s', (kind) => {
+  let s: SpineServer;
+  let acme: Workspace;
+
+  beforeAll(async () => {
+    s = await startSpineServer(kind);
+    acme = await register(s, 'Acme Coffee');
+    for (const [platform, account] of [
+      ['facebook', PAGE],
+      ['instagram', IG],
+      ['whatsapp', WA],
+      ['x', X],
+    ] as const) {
+      const res = await connectThroughOAuth(s, acme.token, platform, { accounts: [account] });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+    }
+  });
+  afterAll(() => s?.close());
+
+  it('connects each platform through its consent page and lists the accounts with their platform ids', async () => {
+    const res = await call(s, 'GET', '/api/v1/channels', { token: acme.token });
+    expect(res.status).toBe(200);
+    expect(
+      res.json.items
+        .map((c: { platform: string; accountId: string; status: string }) => [
+          c.platform,
+          c.accountId,
+          c.status,
+        ])
+        .sort(),
+    ).toEqual([
+      ['facebook', PAGE, 'active'],
+      ['instagram', IG, 'active'],
+      ['whatsapp', WA, 'active'],
+      ['x', X, 'active'],
+    ]);
+    // Tokens are sealed at rest: no plaintext token in the table.
+    const rows = await queryRows<{ credentials: string }>(s.deps.db, sql`select credentials from channels`);
+    for (const r of rows) expect(r.credentials).toMatch(/^v1\./);
+    const status = await call(s, 'GET', `/api/v1/channels/${res.json.items[0].id}/status`, {
+      token: acme.token,
+    });
+    expect(status.json.tokenValid).toBe(true);
+  });
+
+  it('refuses a denied consent, a reused state, and a Page another workspace has connected', async () => {
+    const denied = await connectThroughOAuth(s, acme.token, 'facebook', { decision: 'cancel' });
+    expect(denied.status).toBe(400);
+    expect(denied.json.error.code).toBe('CONNECT_DENIED');
+    const reused = await call(s, 'POST', '/api/v1/channels/connect/complete', {
+      token: acme.token,
+      body: { state: crypto.randomUUID(), code: 'anything' },
+    });
+    expect(reused.status).toBe(410);
+    const other = await register(s, 'Other Coffee');
+    const taken = await connectThroughOAuth(s, other.token, 'facebook', { accounts: [PAGE] });
+    expect(taken.status).toBe(409);
+    expect(taken.json.error.code).toBe('CHANNEL_IN_USE');
+  });
+
+  it('answers a DM on every platform once, visible in the API and live on the tenant dashboard only', async () => {
+    const live = await dashboard(s, acme.token);
+    const other = await register(s, 'Quiet Tea');
+    const otherLive = await dashboard(s, other.token);
+    const customers = {
+      facebook: ['psid-dm-1', PAGE],
+      instagram: ['igsid-dm-1', IG],
+      whatsapp: ['16505550101', WA],
+      x: ['3001969357', X],
+    } as const;
+    for (const [platform, [customer, account]] of Object.entries(customers))
+      await customerWrites(s, {
+        platform: platform as 'facebook',
+        accountId: account,
+        customer: { id: customer, name: 'Jane Doe' },
+        text: 'Hello!',
+      });
+    for (const [platform, [customer, account]] of Object.entries(customers)) {
+      const replies = await repliesIn(s, platform, account, customer, 1);
+      expect(replies, platform).toHaveLength(1);
+      expect(replies[0]?.text).toMatch(/Thanks for reaching out to Acme Coffee/);
+    }
+    const list = await conversations(s, acme);
+    for (const [platform, [customer]] of Object.entries(customers)) {
+      const c = list.find((x) => x.platform === platform && x.contact.platformUserId === customer);
+      expect(c, platform).toBeDefined();
+      const thread = await eventually(async () => {
+        const d = await detail(s, acme, c?.id ?? '');
+        return d.messages.some(
+          (m) => m.direction === 'outbound' && ['sent', 'delivered', 'read'].includes(m.status),
+        )
+          ? d
+          : undefined;
+      });
+      expect(thread.messages.map((m) => [m.direction, m.sender])).toEqual([
+        ['inbound', 'customer'],
+        ['outbound', 'ai'],
+      ]);
+    }
+    await eventually(async () =>
+      live.events.filter((e) => e.type === 'message.created').length >= 8 ? true : undefined,
+    );
+    expect(live.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['message.created', 'message.status', 'conversation.updated']),
+    );
+    expect(otherLive.events).toEqual([]);
+    live.close();
+    otherLive.close();
+  });
+
+  it('stores a webhook delivered three times once and answers it once', async () => {
+    await customerWrites(s, {
+      platform: 'facebook',
+      accountId: PAGE,
+      customer: { id: 'psid-dup' },
+      text: 'Is anyone there?',
+    });
+    await repliesIn(s, 'facebook', PAGE, 'psid-dup', 1);
+    const now = Date.now();
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: PAGE,
+          time: now,
+          messaging: [
+            {
+              sender: { id: 'psid-dup' },
+              recipient: { id: PAGE },
+              timestamp: now,
+              message: { mid: `m_dup_${now}`, text: 'Do you open on Sundays?' },
+            },
+          ],
+        },
+      ],
+    });
+    const before = await countRows(s, 'inbound_events');
+    const answers = await Promise.all([1, 2, 3].map(() => postWebhook(s, 'facebook', body)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(await countRows(s, 'inbound_events')).toBe(before + 1);
+    const replies = await repliesIn(s, 'facebook', PAGE, 'psid-dup', 2);
+    expect(replies).toHaveLength(2);
+  });
+
+  it('rejects bad signatures and malformed bodies, and stores nothing for an unknown account', async () => {
+    const body = JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: Date.now(), messaging: [] }] });
+    const before = await countRows(s, 'inbound_events');
+    expect((await postWebhook(s, 'facebook', body, 'sha256=00')).status).toBe(401);
+    expect((await postWebhook(s, 'facebook', body, signMeta(s, `${body} `))).status).toBe(401);
+    expect((await postWebhook(s, 'facebook', body, undefined)).status).toBe(200);
+    expect((await postWebhook(s, 'twitter', '{"for_user_id":"1"}', 'sha256=AAAA')).status).toBe(401);
+    expect((await postWebhook(s, 'facebook', '{"object": "page", "entry": [')).status).toBe(400);
+    expect(
+      (await postWebhook(s, 'facebook', JSON.stringify({ object: 'instagram', entry: [] }))).status,
+    ).toBe(400);
+    const unknown = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: '999',
+          time: Date.now(),
+          messaging: [
+            {
+              sender: { id: 'p' },
+              recipient: { id: '999' },
+              timestamp: Date.now(),
+              message: { mid: 'm_unknown', text: 'hi' },
+            },
+          ],
+        },
+      ],
+    });
+    expect((await postWebhook(s, 'facebook', unknown)).status).toBe(200);
+    const stale = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: PAGE,
+          time: 1_000_000_000_000,
+          messaging: [
+            {
+              sender: { id: 'p' },
+              recipient: { id: PAGE },
+              timestamp: 1_000_000_000_000,
+              message: { mid: 'm_old', text: 'hi' },
+            },
+          ],
+        },
+      ],
+    });
+    const replayed = await postWebhook(s, 'facebook', stale);
+    expect(replayed.status).toBe(400);
+    expect(await countRows(s, 'inbound_events')).toBe(before);
+  });
+
+  it('answers the Meta verification handshake and the X CRC check', async () => {
+    const ok = await fetch(
+      `${s.base}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${s.config.channels.metaVerifyToken}&hub.challenge=challenge_123`,
+    );
+    expect([ok.status, await ok.text()]).toEqual([200, 'challenge_123']);
+    const wrong = await fetch(
+      `${s.base}/webhooks/facebook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=c`,
+    );
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).not.toContain('"c"');
+    const crc = await fetch(`${s.base}/webhooks/twitter?crc_token=challenge_string`);
+    const expected = createHmac('sha256', s.config.channels.xConsumerSecret)
+      .update('challenge_string')
+      .digest('base64');
+    expect(await crc.json()).toEqual({ response_token: `sha256=${expected}` });
+  });
+
+  it('takes the official WhatsApp and X sample payloads (platform-contracts.md §4.1, §5.3)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const whatsapp = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '102290129340398',
+          changes: [
+            {
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '15550783881', phone_number_id: WA },
+                contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
+                messages: [
+                  {
+                    from: '16505551234',
+                    id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+                    timestamp: String(now),
+                    type: 'text',
+                    text: { body: 'Does it come in another color?' },
+                  },
+                ],
+              },
+              field: 'messages',
+            },
+          ],
+        },
+      ],
+    });
+    expect((await postWebhook(s, 'whatsapp', whatsapp)).status).toBe(200);
+    const x = JSON.stringify({
+      for_user_id: X,
+      direct_message_events: [
+        {
+          type: 'message_create',
+          id: '954491830116155396',
+          created_timestamp: String(Date.now()),
+          message_create: {
+            target: { recipient_id: X },
+            sender_id: '3001969358',
+            source_app_id: '13090192',
+            message_data: {
+              text: 'Hello World!',
+              entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] },
+            },
+          },
+        },
+      ],
+      users: { '3001969358': { id: '3001969358', name: 'Jordan Brinks', screen_name: 'furiouscamper' } },
+    });
+    expect((await postWebhook(s, 'twitter', x)).status).toBe(200);
+    const list = await eventually(async () => {
+      const items = await conversations(s, acme);
+      const wa = items.find((c) => c.contact.platformUserId === '16505551234');
+      const tw = items.find((c) => c.contact.platformUserId === '3001969358');
+      return wa && tw ? { wa, tw } : undefined;
+    });
+    const waThread = await detail(s, acme, list.wa.id);
+    expect(waThread.messages[0]?.text).toBe('Does it come in another color?');
+  });
+
+  it('hands an upset customer to a person: holding message once, then silence until handed back', async () => {
+    const customer = { id: 'psid-angry', name: 'Sam Upset' };
+    await customerWrites(s, {
+      platform: 'facebook',
+      accountId: PAGE,
+      customer,
+      text: "This is the third time my order is late, I want a refund or I'll call my lawyer",
+    });
+    const [holding] = await repliesIn(s, 'facebook', PAGE, customer.id, 1);
+    expect(holding?.text).toMatch(/team will reply to you personally/);
+    const conv = (await conversations(s, acme, '?status=needs_human')).find(
+      (c) => c.contact.platformUserId === customer.id,
+    );
+    expect(conv).toBeDefined();
+    await customerWrites(s, { platform: 'facebook', accountId: PAGE, customer, text: 'Hello?? Anyone?' });
+    await eventually(async () =>
+      (await detail(s, acme, conv?.id ?? '')).messages.length >= 3 ? true : undefined,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(
+      await sandboxThread(s, 'facebook', PAGE, customer.id).then((t) =>
+        t.filter((m) => m.direction === 'out'),
+      ),
+    ).toHaveLength(1);
+    const reply = await call(s, 'POST', `/api/v1/conversations/${conv?.id}/messages`, {
+      token: acme.token,
+      body: { text: 'So sorry Sam, I have refunded your order.', idempotencyKey: 'agent-reply-1' },
+    });
+    expect(reply.status, JSON.stringify(reply.json)).toBe(202);
+    const again = await call(s, 'POST', `/api/v1/conversations/${conv?.id}/messages`, {
+      token: acme.token,
+      body: { text: 'So sorry Sam, I have refunded your order.', idempotencyKey: 'agent-reply-1' },
+    });
+    expect(again.json.id).toBe(reply.json.id);
+    const out = await repliesIn(s, 'facebook', PAGE, customer.id, 2);
+    expect(out.map((m) => m.text)).toContain('So sorry Sam, I have refunded your order.');
+    expect(out).toHaveLength(2);
+    const handBack = await call(s, 'PATCH', `/api/v1/conversations/${conv?.id}/status`, {
+      token: acme.token,
+      body: { status: 'open' },
+    });
+    expect(handBack.status).toBe(200);
+    await customerWrites(s, { platform: 'facebook', accountId: PAGE, customer, text: 'Thanks, hi again' });
+    expect(await repliesIn(s, 'facebook', PAGE, customer.id, 3)).toHaveLength(3);
+  });
+
+  it('keeps to the WhatsApp 24-hour window: no free text after it, an approved template instead', async () => {
+    const customer = { id: '16505550199', name: 'Old Friend' };
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000).toISOString();
+    await customerWrites(s, {
+      platform: 'whatsapp',
+      accountId: WA,
+      customer,
+      text: 'Any news on my order?',
+      at: twoDaysAgo,
+    });
+    const conv = await eventually(async () =>
+      (await conversations(s, acme)).find((c) => c.contact.platformUserId === customer.id),
+    );
+    const d = await eventually(async () => {
+      const x = await detail(s, acme, conv.id);
+      return x.messages[0] && (x.messages[0] as { aiAnalysis?: unknown }).aiAnalysis ? x : undefined;
+    });
+    expect(new Date(d.conversation.windowExpiresAt ?? 0).getTime()).toBeLessThan(Date.now());
+    expect(d.messages).toHaveLength(1);
+    const text = await call(s, 'POST', `/api/v1/conversations/${conv.id}/messages`, {
+      token: acme.token,
+      body: { text: 'Hello!' },
+    });
+    expect(text.status).toBe(409);
+    expect(text.json.error.details.reason).toBe('template_required');
+    const templated = await call(s, 'POST', `/api/v1/conversations/${conv.id}/messages`, {
+      token: acme.token,
+      body: {
+        text: 'template',
+        template: { name: 'order_update', language: 'en_US', parameters: ['Old Friend', 'A-1001'] },
+      },
+    });
+    expect(templated.status, JSON.stringify(templated.json)).toBe(202);
+    const [sent] = await repliesIn(s, 'whatsapp', WA, customer.id, 1);
+    expect(sent?.kind).toBe('template');
+  });
+
+  it('replies to an Instagram comment in public, and privately at most once', async () => {
+    const commented = await call(s, 'POST', '/sandbox/control/comments', {
+      body: {
+        platform: 'instagram',
+        accountId: IG,
+        customer: { id: 'igsid-commenter', username: 'coffee_fan' },
+        text: 'Love this! Price?',
+      },
+    });
+    expect(commented.status).toBe(200);
+    const conv = await eventually(async () =>
+      (await conversations(s, acme)).find((c) => c.contact.platformUserId === 'igsid-commenter'),
+    );
+    const auto = await eventually(async () => {
+      const d = await detail(s, acme, conv.id);
+      return d.messages.find(
+        (m) => m.kind === 'comment_reply' && m.status !== 'pending' && m.status !== 'sending',
+      );
+    });
+    expect(auto.status).not.toBe('failed');
+    const first = await call(s, 'POST', `/api/v1/conversations/${conv.id}/messages`, {
+      token: acme.token,
+      body: { text: 'Sent you the price list by DM!', mode: 'private' },
+    });
+    expect(first.status).toBe(202);
+    const second = await call(s, 'POST', `/api/v1/conversations/${conv.id}/messages`, {
+      token: acme.token,
+      body: { text: 'One more private note', mode: 'private' },
+    });
+    expect(second.status).toBe(202);
+    const results = await eventually(async () => {
+      const d = await detail(s, acme, conv.id);
+      const privates = d.messages.filter((m) => m.kind === 'private_reply');
+      return privates.every((m) => !['pending', 'sending'].includes(m.status)) ? privates : undefined;
+    });
+    expect(results).toHaveLength(2);
+    expect(results.filter((m) => m.status === 'blocked')).toHaveLength(1);
+    expect(results.filter((m) => ['sent', 'delivered', 'read'].includes(m.status))).toHaveLength(1);
+  });
+
+  it('refreshes an X token before it expires, and the channel keeps answering', async () => {
+    const [before] = await queryRows<{ id: string; credentials: string }>(
+      s.deps.db,
+      sql`select id, credentials from channels where platform = 'x'`,
+    );
+    // Make the token look 5 minutes from expiry: the scheduler refreshes 15 minutes ahead.
+    await s.deps.db.orm.execute(
+      sql`update channels set token_expires_at = now() + interval '5 minutes' where id = ${before?.id}`,
+    );
+    expect(await refreshExpiringTokens(s.deps)).toBe(1);
+    const [after] = await queryRows<{ credentials: string; token_expires_at: Date; status: string }>(
+      s.deps.db,
+      sql`select credentials, token_expires_at, status from channels where id = ${before?.id}`,
+    );
+    expect(after?.credentials).not.toBe(before?.credentials);
+    expect(after?.status).toBe('active');
+    expect(new Date(after?.token_expires_at ?? 0).getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
+    expect(await refreshExpiringTokens(s.deps)).toBe(0);
+    await customerWrites(s, { platform: 'x', accountId: X, customer: { id: '3001969377', name: 'Fresh Token' }, text: 'Hi!' });
+    expect(await repliesIn(s, 'x', X, '3001969377', 1)).toHaveLength(1);
+  });
+
+  it('marks a channel needs_reauth after repeated auth errors and mails the admins; disconnect stops processing', async () => {
+    const channels = (await call(s, 'GET', '/api/v1/channels', { token: acme.token })).json.items as {
+      id: string;
+      platform: string;
+    }[];
+    const x = channels.find((c) => c.platform === 'x');
+    await call(s, 'POST', '/sandbox/control/tokens/revoke', { body: { platform: 'x', accountId: X } });
+    await customerWrites(s, {
+      platform: 'x',
+      accountId: X,
+      customer: { id: '3001969399', name: 'Late Larry' },
+      text: 'Hello?',
+    });
+    const after = await eventually(async () => {
+      const res = await call(s, 'GET', `/api/v1/channels`, { token: acme.token });
+      const c = res.json.items.find((i: { id: string }) => i.id === x?.id);
+      return c.status === 'needs_reauth' ? c : undefined;
+    }, 30_000);
+    expect(after.lastError).toBeTruthy();
+    const outbox = await call(s, 'GET', '/api/v1/outbox', { token: acme.token });
+    expect(outbox.json.items.some((m: { subject: string }) => m.subject.startsWith('Reconnect'))).toBe(true);
+
+    const fb = channels.find((c) => c.platform === 'facebook');
+    expect((await call(s, 'DELETE', `/api/v1/channels/${fb?.id}`, { token: acme.token })).status).toBe(204);
+    const before = await countRows(s, 'inbound_events');
+    // Instagram rides on the same Page, so the Page stays subscribed: its webhooks still arrive and
+    // are acknowledged, but nothing is stored for the disconnected channel.
+    const res = await customerWrites(s, {
+      platform: 'facebook',
+      accountId: PAGE,
+      customer: { id: 'psid-late' },
+      text: 'Hi',
+    });
+    expect(res.status).toBe(200);
+    expect(await countRows(s, 'inbound_events')).toBe(before);
+    // WhatsApp has no other channel on its business account: the app is unsubscribed at the platform.
+    const wa = channels.find((c) => c.platform === 'whatsapp');
+    expect((await call(s, 'DELETE', `/api/v1/channels/${wa?.id}`, { token: acme.token })).status).toBe(204);
+    const silent = await customerWrites(s, {
+      platform: 'whatsapp',
+      accountId: WA,
+      customer: { id: '16505550777' },
+      text: 'Hi',
+    });
+    expect(silent.delivered).toBe(false);
+    const listed = (await call(s, 'GET', '/api/v1/channels', { token: acme.token })).json.items.map(
+      (c: { platform: string }) => c.platform,
+    );
+    expect(listed.sort()).toEqual(['instagram', 'x']);
+  });
+});

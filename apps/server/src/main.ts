@@ -4,7 +4,7 @@ import pino from 'pino';
 import { buildApp } from './build-app.ts';
 import { loggerOptions } from './plugins/logger.ts';
 import { openRuntime } from './runtime.ts';
-import { createAppSandbox, demoGrants, sandboxXWebhookId } from './sandbox.ts';
+import { createAppSandbox, demoGrants, sandboxXWebhookId, seedDemoConversations } from './sandbox.ts';
 import { startScheduler } from './scheduler/index.ts';
 import { startWorkers, type WorkerQueue } from './workers/index.ts';
 
@@ -29,7 +29,8 @@ export async function runProcess(
   const withWorker = role !== 'api';
 
   const sandbox = withApi ? createAppSandbox(config) : undefined;
-  if (withApi && config.seedDemo && (await seedDemo(deps))) {
+  const freshDemo = withApi && config.seedDemo && (await seedDemo(deps));
+  if (freshDemo) {
     const channels = sandbox ? await seedDemoChannels(deps, demoGrants(sandbox)) : 0;
     log.info({ channels }, 'seeded the demo workspace');
   }
@@ -40,6 +41,12 @@ export async function runProcess(
   }
   const app = withApi ? await buildApp(deps, sandbox ? { sandbox } : {}) : undefined;
   if (app) await app.listen({ host: config.host, port: config.port });
+  if (app && sandbox && freshDemo) {
+    // Once listening: the sandbox delivers these customers' webhooks to this server over HTTP.
+    seedDemoConversations(app, sandbox)
+      .then((n) => log.info({ conversations: n }, 'demo customers wrote in through the sandbox'))
+      .catch((err) => log.warn({ err }, 'could not seed the demo conversations'));
+  }
 
   printBanner(config, role);
 

@@ -54,3 +54,58 @@ export function demoGrants(sandbox: Sandbox): GrantedAccount[] {
   };
   return [pick('facebook'), pick('instagram'), pick('whatsapp'), pick('x')];
 }
+
+const DEMO_CONVERSATIONS = [
+  {
+    path: 'messages',
+    platform: 'facebook',
+    customer: { id: '7100000000000001', name: 'Maria Lopez' },
+    text: 'Hi! Do you deliver to Brooklyn?',
+  },
+  {
+    path: 'messages',
+    platform: 'instagram',
+    customer: { id: '7200000000000001', username: 'sam.latte' },
+    text: 'Hello! Are you open on Sundays?',
+  },
+  {
+    path: 'comments',
+    platform: 'instagram',
+    customer: { id: '7200000000000002', username: 'coffee_fan' },
+    text: "Love this! What's the price of the new blend?",
+  },
+  {
+    path: 'messages',
+    platform: 'whatsapp',
+    customer: { id: '16505551234', name: 'Sheena Nelson' },
+    text: "Hi, I'd like to order two bags of the house blend.",
+  },
+  {
+    path: 'messages',
+    platform: 'x',
+    customer: { id: '3001969357', name: 'Jordan Brinks', username: 'furiouscamper' },
+    text: 'Hey, do you have oat milk?',
+  },
+] as const;
+
+/**
+ * A fresh demo opens on an inbox with a few conversations: customers "write" through the sandbox,
+ * so each one takes the real path (signed webhook, storage, the ai step, a reply sent back).
+ */
+export async function seedDemoConversations(
+  app: { inject: (o: { method: 'POST'; url: string; payload: object }) => Promise<{ statusCode: number }> },
+  sandbox: Sandbox,
+): Promise<number> {
+  let delivered = 0;
+  for (const c of DEMO_CONVERSATIONS) {
+    const account = sandbox.accounts.find((a) => a.platform === c.platform);
+    if (!account) continue;
+    const res = await app.inject({
+      method: 'POST',
+      url: `/sandbox/control/${c.path}`,
+      payload: { platform: c.platform, accountId: account.accountId, customer: c.customer, text: c.text },
+    });
+    if (res.statusCode === 200) delivered++;
+  }
+  return delivered;
+}

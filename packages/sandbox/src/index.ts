@@ -86,6 +86,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     state: store,
     async close() {
       timers.clear();
+      ctx.dispatcher.close();
       await stateFile?.close();
     },
   };

@@ -42,8 +42,17 @@ export async function startCluster(opts: {
   redisDb?: number;
   env?: Record<string, string>;
   sandboxLimits?: Record<string, number>;
+  /** Delays between the sandbox's webhook retries (default the platform's [1000, 5000, 30000]). */
+  deliveryRetryDelaysMs?: number[];
+  /**
+   * Where the sandbox delivers webhooks, when not straight to the API (a test's recording proxy);
+   * called once the API's URL is known.
+   */
+  webhookTarget?: (apiUrl: string) => string;
+  /** An empty database elsewhere than the test server (a test's own PostgreSQL), dropped on close. */
+  database?: { url: string; drop(): Promise<void> };
 } = {}): Promise<Cluster> {
-  const database = await emptyDatabase();
+  const database = opts.database ?? (await emptyDatabase());
   const db = openPostgres(database.url, 2);
   await migrateDatabase(db);
   await db.close();
@@ -58,10 +67,11 @@ export async function startCluster(opts: {
   };
   const sandboxSecret = `cluster-sandbox-${crypto.randomUUID()}`;
   const sandbox = await startSandboxServer({
-    webhookTarget: apiUrl,
+    webhookTarget: opts.webhookTarget?.(apiUrl) ?? apiUrl,
     ...secrets,
     secret: sandboxSecret,
     ...(opts.sandboxLimits ? { limits: opts.sandboxLimits } : {}),
+    ...(opts.deliveryRetryDelaysMs ? { deliveryRetryDelaysMs: opts.deliveryRetryDelaysMs } : {}),
   });
   const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${opts.redisDb ?? 0}`;
   const env: Record<string, string> = {

@@ -18,7 +18,10 @@ class FakeSocket {
   closedByClient = false;
   private listeners = new Map<string, Listener[]>();
 
-  constructor(readonly url: string) {
+  readonly url: string;
+
+  constructor(url: string) {
+    this.url = url;
     FakeSocket.all.push(this);
   }
 

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Timers } from '../core/timers.ts';
+import { createPoster } from './http-post.ts';
 import { serialize } from './json.ts';
 
 /** The receiver path segment of each platform: POST <target>/webhooks/<channel>. */
@@ -24,6 +25,8 @@ export type Dispatcher = {
     payload: unknown,
     onUpdate?: (u: DeliveryUpdate) => void,
   ): Promise<DeliveryResult>;
+  /** Drops the pooled connections. */
+  close(): void;
 };
 
 export type DispatcherConfig = {
@@ -47,24 +50,15 @@ function signatureHeaders(channel: Channel, body: string, cfg: DispatcherConfig)
 }
 
 export function createDispatcher(cfg: DispatcherConfig): Dispatcher {
+  const poster = createPoster(cfg.timeoutMs);
   const post = async (
     url: string,
     headers: Record<string, string>,
     body: string,
   ): Promise<DeliveryResult> => {
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(cfg.timeoutMs),
-      });
-      await res.arrayBuffer();
-      return res.ok ? { delivered: true, status: res.status } : { delivered: false, status: res.status };
-    } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause;
-      return { delivered: false, status: null, error: cause?.code ?? (err as Error).name };
-    }
+    const { status, error } = await poster.post(url, headers, body);
+    const delivered = status !== null && status >= 200 && status < 300;
+    return { delivered, status, ...(error ? { error } : {}) };
   };
 
   return {
@@ -87,5 +81,6 @@ export function createDispatcher(cfg: DispatcherConfig): Dispatcher {
       };
       return attempt(1);
     },
+    close: () => poster.close(),
   };
 }

@@ -137,7 +137,7 @@ export function MessageItem({
         </div>
         <p className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
           {time}
-          {!fromCustomer && <DeliveryStatus status={message.status} />}
+          {!fromCustomer && !problem && <DeliveryStatus status={message.status} />}
         </p>
         {problem && (
           <p className="max-w-full text-xs text-red-700 dark:text-red-400">

@@ -8,19 +8,7 @@ import { errorMessage } from '../../lib/api.ts';
 import { useIdempotencyKey } from '../../lib/idempotency-key.ts';
 import { type ChannelTemplate, isApprovedTemplate, useChannelTemplates } from '../channels/channels-api.ts';
 import { useSendReply } from './inbox-api.ts';
-
-const PLACEHOLDER = /\{\{\s*(\d+)\s*\}\}/g;
-
-/** The numbered placeholders of a template body, in order: "Hi {{1}}, {{2}}" → [1, 2]. */
-export function placeholdersOf(body: string): number[] {
-  const numbers = new Set<number>();
-  for (const match of body.matchAll(PLACEHOLDER)) numbers.add(Number(match[1]));
-  return [...numbers].sort((a, b) => a - b);
-}
-
-export function fillTemplate(body: string, values: Record<number, string>): string {
-  return body.replace(PLACEHOLDER, (whole, n: string) => values[Number(n)]?.trim() || whole);
-}
+import { fillTemplate, placeholdersOf } from './template-fill.ts';
 
 function templateKey(template: ChannelTemplate): string {
   return `${template.name}|${template.language}`;

@@ -10,8 +10,7 @@ import { PLATFORM_INFO } from '../../lib/platforms.ts';
 import { focusFirstInvalid } from '../../lib/validation.ts';
 import { CustomerFields } from './customer-fields.tsx';
 import { BACKDATE_CHOICES, EXAMPLE_MESSAGES } from './examples.ts';
-import type { SandboxCustomer } from './sandbox-api.ts';
-import { type SendAsCustomerInput, useSendAsCustomer } from './sandbox-api.ts';
+import { type SandboxCustomer, type SendAsCustomerInput, useSendAsCustomer } from './sandbox-api.ts';
 
 export type MessageKind = 'dm' | 'comment';
 

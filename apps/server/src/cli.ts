@@ -8,7 +8,9 @@ const USAGE = `usage: replyforce <command>
   api      HTTP API only (needs DATABASE_URL and REDIS_URL)
   worker   job worker and scheduler only (needs DATABASE_URL and REDIS_URL)
            --queues inbound,ai   consume only these queues (default: all)
-  migrate  apply database migrations, then exit`;
+  migrate  apply database migrations, then exit
+  simulate drive customer messages at a running server through its sandbox and report replies
+           --channel messenger|instagram|whatsapp|x  (replyforce simulate --help for the options)`;
 
 /** `--queues inbound,ai` (or `--queues=inbound,ai`): the queues this worker consumes. */
 function workerQueues(args: string[]): WorkerQueue[] | undefined {
@@ -45,6 +47,10 @@ async function main(argv: string[]): Promise<void> {
       await db.close();
       console.log(`migrations applied (${config.embedded ? config.dataDir : 'PostgreSQL'})`);
       return;
+    }
+    case 'simulate': {
+      const { simulateCommand } = await import('./simulate/command.ts');
+      return simulateCommand(argv.slice(1));
     }
     default:
       console.error(`unknown command '${command}'\n${USAGE}`);

@@ -526,7 +526,12 @@ describe.each(await databaseKinds())('the message spine on %s', (kind) => {
     expect(after?.status).toBe('active');
     expect(new Date(after?.token_expires_at ?? 0).getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
     expect(await refreshExpiringTokens(s.deps)).toBe(0);
-    await customerWrites(s, { platform: 'x', accountId: X, customer: { id: '3001969377', name: 'Fresh Token' }, text: 'Hi!' });
+    await customerWrites(s, {
+      platform: 'x',
+      accountId: X,
+      customer: { id: '3001969377', name: 'Fresh Token' },
+      text: 'Hi!',
+    });
     expect(await repliesIn(s, 'x', X, '3001969377', 1)).toHaveLength(1);
   });
 

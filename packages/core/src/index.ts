@@ -18,6 +18,7 @@ export {
   listChannelTemplates,
   listTenantChannels,
 } from './channels/manage-channels.ts';
+export { refreshExpiringTokens } from './channels/refresh-tokens.ts';
 export { saveGrantedAccounts } from './channels/save-granted-accounts.ts';
 export { startConnect } from './channels/start-connect.ts';
 export { assignConversation } from './conversations/assign-conversation.ts';
@@ -62,4 +63,3 @@ export { revokeInvitation } from './team/revoke-invitation.ts';
 export { DEMO, seedDemo } from './tenants/seed-demo.ts';
 export { seedDemoChannels } from './tenants/seed-demo-channels.ts';
 export { createVault, type Vault } from './vault/vault.ts';
-export { refreshExpiringTokens } from './channels/refresh-tokens.ts';

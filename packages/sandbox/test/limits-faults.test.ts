@@ -200,6 +200,23 @@ describe('revocation, rate limits, faults and retries', () => {
     expect(res.body).toMatchObject({ delivered: false, status: null, error: expect.any(String) });
   });
 
+  it('keeps only the newest entries of each log, however long the run', async () => {
+    world = await startWorld({ caps: { sent: 3, threadMessages: 2 } });
+    const page = world.sandbox.sandbox.issueGrant('facebook', PAGE).accessToken;
+    await customerWrites(world, 'facebook', PAGE, '8001');
+    for (let i = 1; i <= 60; i++)
+      await call(graph(world, `${PAGE}/messages`), {
+        token: page,
+        json: { recipient: { id: '8001' }, messaging_type: 'RESPONSE', message: { text: `m${i}` } },
+      });
+    const sent = await call(`${world.url}/control/sent`);
+    expect(sent.body.messages.map((m: { text: string }) => m.text)).toEqual(['m58', 'm59', 'm60']);
+    const thread = await call(
+      `${world.url}/control/threads?platform=facebook&accountId=${PAGE}&customerId=8001`,
+    );
+    expect(thread.body.messages.map((m: { text: string }) => m.text)).toEqual(['m59', 'm60']);
+  });
+
   it('/control validates its input with clear 400s', async () => {
     world = await startWorld();
     const bad = await call(`${world.url}/control/messages`, {

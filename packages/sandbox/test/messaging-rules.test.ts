@@ -129,6 +129,11 @@ describe('the 24-hour window and the other send rules', () => {
       },
     });
     expect(form.status).toBe(200);
+    // Older Graph versions are served; versions after the sandbox's are not.
+    const older = await call(`${world.url}/meta/graph/v19.0/me?fields=id`, { token: tokens.facebook });
+    expect(older.body).toEqual({ id: PAGE });
+    const future = await call(`${world.url}/meta/graph/v99.0/me?fields=id`, { token: tokens.facebook });
+    expect(future.body.error.code).toBe(2500);
   });
 
   it('one private reply per comment, within 7 days of the comment; it does not open the window', async () => {

@@ -38,20 +38,22 @@ export type Cluster = {
  * failure tests and the end-to-end benchmark. `redisDb` keeps a test's Redis apart, so flushing it
  * cannot disturb other suites running at the same time.
  */
-export async function startCluster(opts: {
-  redisDb?: number;
-  env?: Record<string, string>;
-  sandboxLimits?: Record<string, number>;
-  /** Delays between the sandbox's webhook retries (default the platform's [1000, 5000, 30000]). */
-  deliveryRetryDelaysMs?: number[];
-  /**
-   * Where the sandbox delivers webhooks, when not straight to the API (a test's recording proxy);
-   * called once the API's URL is known.
-   */
-  webhookTarget?: (apiUrl: string) => string;
-  /** An empty database elsewhere than the test server (a test's own PostgreSQL), dropped on close. */
-  database?: { url: string; drop(): Promise<void> };
-} = {}): Promise<Cluster> {
+export async function startCluster(
+  opts: {
+    redisDb?: number;
+    env?: Record<string, string>;
+    sandboxLimits?: Record<string, number>;
+    /** Delays between the sandbox's webhook retries (default the platform's [1000, 5000, 30000]). */
+    deliveryRetryDelaysMs?: number[];
+    /**
+     * Where the sandbox delivers webhooks, when not straight to the API (a test's recording proxy);
+     * called once the API's URL is known.
+     */
+    webhookTarget?: (apiUrl: string) => string;
+    /** An empty database elsewhere than the test server (a test's own PostgreSQL), dropped on close. */
+    database?: { url: string; drop(): Promise<void> };
+  } = {},
+): Promise<Cluster> {
   const database = opts.database ?? (await emptyDatabase());
   const db = openPostgres(database.url, 2);
   await migrateDatabase(db);
@@ -140,8 +142,7 @@ export async function startCluster(opts: {
     databaseUrl: database.url,
     redisUrl,
     env,
-    startApi: () =>
-      ready(launch(['api']), async () => (await fetch(`${apiUrl}/readyz`)).status === 200),
+    startApi: () => ready(launch(['api']), async () => (await fetch(`${apiUrl}/readyz`)).status === 200),
     startWorker: (args = []) => {
       const p = launch(['worker', ...args]);
       return ready(p, async () => p.output().includes('is running'));

@@ -1,5 +1,11 @@
 import { type AccountCredentials, ConnectorError } from '@replyforce/connectors';
-import { listChannelsExpiringBefore, lockChannelForRefresh, updateChannel, withSystem, withTenant } from '@replyforce/db';
+import {
+  listChannelsExpiringBefore,
+  lockChannelForRefresh,
+  updateChannel,
+  withSystem,
+  withTenant,
+} from '@replyforce/db';
 import type { CoreDeps } from '../deps.ts';
 import { markNeedsReauth } from './handle-channel-failure.ts';
 
@@ -18,13 +24,19 @@ export async function refreshExpiringTokens(deps: CoreDeps): Promise<number> {
   for (const { id, tenantId } of due) {
     const outcome = await withTenant(deps.db, tenantId, async (tx) => {
       const channel = await lockChannelForRefresh(tx, tenantId, id);
-      if (!channel || channel.status !== 'active' || !channel.tokenExpiresAt) return 'skipped';
+      if (channel?.status !== 'active' || !channel.tokenExpiresAt) return 'skipped';
       if (channel.tokenExpiresAt.getTime() > Date.now() + REFRESH_AHEAD_MS) return 'skipped';
       const connector = deps.channels[channel.platform];
       if (!connector.refreshCredentials) return 'skipped';
-      const credentials = JSON.parse(await deps.vault.open(tx, tenantId, channel.credentials)) as AccountCredentials;
+      const credentials = JSON.parse(
+        await deps.vault.open(tx, tenantId, channel.credentials),
+      ) as AccountCredentials;
       try {
-        const fresh = await connector.refreshCredentials({ accountId: channel.accountId, extra: channel.extra, credentials });
+        const fresh = await connector.refreshCredentials({
+          accountId: channel.accountId,
+          extra: channel.extra,
+          credentials,
+        });
         await updateChannel(tx, tenantId, id, {
           credentials: await deps.vault.seal(tx, tenantId, JSON.stringify(fresh)),
           tokenExpiresAt: fresh.expiresAt ? new Date(fresh.expiresAt) : null,
@@ -33,14 +45,18 @@ export async function refreshExpiringTokens(deps: CoreDeps): Promise<number> {
       } catch (err) {
         if (err instanceof ConnectorError && err.kind === 'auth_revoked') return err.message;
         await updateChannel(tx, tenantId, id, {
-          lastError: `token refresh failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500),
+          lastError: `token refresh failed: ${err instanceof Error ? err.message : String(err)}`.slice(
+            0,
+            500,
+          ),
           lastErrorAt: new Date(),
         });
         return 'skipped';
       }
     });
     if (outcome === 'refreshed') refreshed++;
-    else if (outcome !== 'skipped') await markNeedsReauth(deps, tenantId, id, `token refresh refused: ${outcome}`);
+    else if (outcome !== 'skipped')
+      await markNeedsReauth(deps, tenantId, id, `token refresh refused: ${outcome}`);
   }
   return refreshed;
 }

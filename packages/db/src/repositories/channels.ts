@@ -141,7 +141,11 @@ export async function takeOAuthState(tx: Tx, tenantId: string, id: string) {
  * Locks one channel for a token refresh, or returns nothing when another worker holds it: X
  * refresh tokens are single-use, so two workers refreshing at once would revoke each other.
  */
-export async function lockChannelForRefresh(tx: Tx, tenantId: string, id: string): Promise<ChannelRow | undefined> {
+export async function lockChannelForRefresh(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+): Promise<ChannelRow | undefined> {
   const [row] = await tx
     .select()
     .from(channels)

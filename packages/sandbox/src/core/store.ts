@@ -46,6 +46,19 @@ function touch<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.set(key, value);
 }
 
+/**
+ * Appends to a log capped at its `max` newest entries. Trimming waits for some slack so a full log
+ * costs one splice per many appends rather than one per append; readers see `newest()`.
+ */
+function pushCapped<T>(list: T[], item: T, max: number): void {
+  list.push(item);
+  if (list.length > max + Math.max(32, max >> 3)) list.splice(0, list.length - max);
+}
+
+function newest<T>(list: T[], max: number): T[] {
+  return list.length > max ? list.slice(-max) : list;
+}
+
 export type Store = ReturnType<typeof createStore>;
 
 export function createStore(caps: SandboxCaps, onChange: () => void = () => {}) {
@@ -61,10 +74,7 @@ export function createStore(caps: SandboxCaps, onChange: () => void = () => {}) 
   const templates: MessageTemplate[] = SEED_TEMPLATES.map((t) => ({ ...t }));
   let changed = onChange;
 
-  const pushSent = (entry: ThreadEntry) => {
-    sent.push(entry);
-    if (sent.length > caps.sent) sent.splice(0, sent.length - caps.sent);
-  };
+  const pushSent = (entry: ThreadEntry) => pushCapped(sent, entry, caps.sent);
 
   return {
     set onChange(fn: () => void) {
@@ -131,19 +141,19 @@ export function createStore(caps: SandboxCaps, onChange: () => void = () => {}) 
     append(entry: ThreadEntry) {
       const key = contactKey(entry.platform, entry.accountId, entry.customerId);
       const list = threads.get(key) ?? [];
-      list.push(entry);
-      if (list.length > caps.threadMessages) list.splice(0, list.length - caps.threadMessages);
+      pushCapped(list, entry, caps.threadMessages);
       touch(threads, key, list);
       cap(threads, caps.threads);
       if (entry.direction === 'out') pushSent(entry);
       changed();
     },
     thread: (platform: Platform, accountId: string, customerId: string): readonly ThreadEntry[] =>
-      threads.get(contactKey(platform, accountId, customerId)) ?? [],
+      newest(threads.get(contactKey(platform, accountId, customerId)) ?? [], caps.threadMessages),
     /** Outbound entries accepted at or after `since`, oldest first. */
     sentSince(since: number, limit: number): ThreadEntry[] {
       const out: ThreadEntry[] = [];
-      for (const entry of sent) {
+      for (let i = Math.max(0, sent.length - caps.sent); i < sent.length; i++) {
+        const entry = sent[i] as ThreadEntry;
         if (entry.at < since) continue;
         out.push(entry);
         if (out.length >= limit) break;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findAccount } from '../accounts.ts';
 import { isSubscribed, type SandboxContext } from '../core/context.ts';
 import { numericId } from '../ids.ts';
@@ -9,7 +9,7 @@ import { authenticate, covers, findObject, graphParams, stringParam } from './re
 
 /** Public replies: Facebook POST /{COMMENT_ID}/comments and Instagram POST /{IG_COMMENT_ID}/replies. */
 export function registerCommentReplies(app: FastifyInstance, ctx: SandboxContext): void {
-  const reply = (platform: 'facebook' | 'instagram') => async (req: import('fastify').FastifyRequest) => {
+  const reply = (platform: 'facebook' | 'instagram') => async (req: FastifyRequest) => {
     const { id } = req.params as { id: string };
     const claims = authenticate(ctx, req);
     const obj = findObject(ctx, id);

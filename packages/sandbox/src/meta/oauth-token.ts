@@ -10,7 +10,8 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
 
 /** Code exchange and debug_token: the server side of Facebook Login. */
 export function registerMetaTokenRoutes(app: FastifyInstance, ctx: SandboxContext): void {
-  app.get('/:v/oauth/access_token', async (req) => {
+  // Graph takes the exchange as GET or POST alike.
+  app.route({ method: ['GET', 'POST'], url: '/:v/oauth/access_token', handler: async (req) => {
     const p = graphParams(req);
     if (requireString(p, 'client_id') !== ctx.opts.metaAppId)
       throw new GraphError(101, 'Error validating application. Invalid application ID.');
@@ -33,7 +34,7 @@ export function registerMetaTokenRoutes(app: FastifyInstance, ctx: SandboxContex
       token_type: 'bearer',
       expires_in: seconds(META_USER_TTL_MS),
     };
-  });
+  } });
 
   app.get('/:v/debug_token', async (req) => {
     const caller = rawToken(req);

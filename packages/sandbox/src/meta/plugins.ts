@@ -12,6 +12,18 @@ import { platformOf } from './request.ts';
 import { registerSubscribedApps } from './subscribed-apps.ts';
 import { registerWhatsAppAccountRoutes } from './whatsapp-account.ts';
 
+const versionNumber = (v: string) => {
+  const m = /^v(\d+)\.(\d+)$/.exec(v);
+  return m ? Number(m[1]) * 1000 + Number(m[2]) : undefined;
+};
+
+/** The sandbox is Graph at `graphVersion`: it serves that version and older ones, not versions yet to come. */
+function isServedVersion(v: string, current: string): boolean {
+  const asked = versionNumber(v);
+  const latest = versionNumber(current) ?? Number.POSITIVE_INFINITY;
+  return asked !== undefined && asked <= latest;
+}
+
 /** The Graph API under /meta/graph: every answer, errors included, in Graph's own shape. */
 export function graphPlugin(ctx: SandboxContext) {
   return async (app: FastifyInstance) => {
@@ -26,7 +38,7 @@ export function graphPlugin(ctx: SandboxContext) {
     );
     app.addHook('preHandler', async (req) => {
       const { v } = req.params as { v?: string };
-      if (v !== undefined && !/^v\d+\.\d+$/.test(v))
+      if (v !== undefined && !isServedVersion(v, ctx.opts.graphVersion))
         throw new GraphError(2500, `Unknown path components: /${v}`);
       const platform = platformOf(ctx, req);
       const fault = await takeFault(ctx, platform);

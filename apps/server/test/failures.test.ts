@@ -253,7 +253,11 @@ async function startTripler(): Promise<Tripler> {
     const post = () =>
       fetch(`${t.target}${req.url}`, { method: req.method ?? 'POST', headers, body }).then(
         async (r) => {
-          await r.arrayBuffer();
+          const txt = await r.text();
+          if (r.status !== 200 && (globalThis as Json).dbg === undefined) {
+            (globalThis as Json).dbg = 1;
+            console.log('DEBUG', r.status, txt, body.toString());
+          }
           return r.status;
         },
         () => null,

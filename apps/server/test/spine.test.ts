@@ -192,12 +192,14 @@ describe.each(await databaseKinds())('the message spine on %s', (kind) => {
     for (const [platform, [customer, account]] of Object.entries(customers)) {
       const replies = await repliesIn(s, platform, account, customer, 1);
       expect(replies, platform).toHaveLength(1);
-      expect(replies[0]?.text).toMatch(/Thanks for reaching out to Acme Coffee/);
+      expect(replies[0]?.text).toMatch(/^Hi Jane! Thanks for reaching out to Acme Coffee/);
     }
     const list = await conversations(s, acme);
     for (const [platform, [customer]] of Object.entries(customers)) {
       const c = list.find((x) => x.platform === platform && x.contact.platformUserId === customer);
       expect(c, platform).toBeDefined();
+      // Messenger and Instagram webhooks carry no name: it comes from the platform's profile API.
+      expect((c as unknown as { contact: { name: string } }).contact.name, platform).toBe('Jane Doe');
       const thread = await eventually(async () => {
         const d = await detail(s, acme, c?.id ?? '');
         return d.messages.some(

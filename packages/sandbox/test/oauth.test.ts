@@ -232,6 +232,32 @@ describe('Meta OAuth', () => {
     expect(bogus.body.data).toMatchObject({ is_valid: false, error: { code: 190 } });
   });
 
+  it('a code expires after ten minutes', async () => {
+    let now = Date.now();
+    const local = await startWorld({ now: () => now });
+    try {
+      const url = `${local.url}/meta/web/v21.0/dialog/oauth?${new URLSearchParams({
+        client_id: CREDS.metaAppId,
+        redirect_uri: REDIRECT,
+        scope: 'pages_messaging',
+      })}`;
+      const { location } = await consent(url, 'allow');
+      now += 10 * 60_000 + 1;
+      const res = await call(
+        `${local.url}/meta/graph/v21.0/oauth/access_token?${new URLSearchParams({
+          client_id: CREDS.metaAppId,
+          client_secret: CREDS.metaAppSecret,
+          redirect_uri: REDIRECT,
+          code: location.searchParams.get('code') ?? '',
+        })}`,
+        { method: 'POST' },
+      );
+      expect(res.body.error).toMatchObject({ code: 100, type: 'OAuthException' });
+    } finally {
+      await local.close();
+    }
+  });
+
   it('Cancel redirects with error=access_denied and the state', async () => {
     const { status, location } = await consent(dialog('pages_messaging'), 'cancel');
     expect(status).toBe(302);

@@ -265,7 +265,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     progress('sending');
     if (sent < options.messages) await sleep(1);
   }
-  await Promise.all(pending);
+  // The last answers (a slow receiver holds them); progress keeps coming meanwhile.
+  while (pending.size > 0) {
+    progress('sending');
+    await Promise.race([Promise.all(pending), sleep(250)]);
+  }
   const sendSeconds = elapsed();
   const achievedRate = sent > 1 && lastFireAt > 0 ? (sent - 1) / lastFireAt : sent;
 

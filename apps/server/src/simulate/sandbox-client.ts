@@ -80,7 +80,14 @@ export function sandboxClient(base: string): SandboxClient {
   };
 }
 
+/** ECONNREFUSED, TimeoutError…: the most specific name an error from fetch carries. */
 export function reason(err: unknown): string {
-  const cause = (err as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (err instanceof Error ? err.name : String(err));
+  type Cause = { code?: string; message?: string; errors?: { code?: string }[] };
+  const cause = (err as { cause?: Cause }).cause;
+  return (
+    cause?.code ??
+    cause?.errors?.find((e) => e.code)?.code ??
+    cause?.message ??
+    (err instanceof Error ? err.name : String(err))
+  );
 }

@@ -131,6 +131,11 @@ export interface ChannelConnector {
   send(account: AccountRef, request: OutboundRequest): Promise<SendResult>;
   /** WhatsApp only. */
   listTemplates?(account: AccountRef): Promise<MessageTemplate[]>;
+  /**
+   * The customer's public profile where the platform offers one and the webhook lacks it
+   * (Messenger User Profile API, Instagram user fields).
+   */
+  fetchCustomerProfile?(account: AccountRef, customerId: string): Promise<{ name?: string; username?: string }>;
 }
 
 // ---- inbound: what the webhook parsers produce -------------------------------------------------

@@ -22,8 +22,11 @@ import {
 import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
+import { enrichContact } from './enrich-contact.ts';
 
 type Effects = {
+  /** A new contact whose name the webhook did not give. */
+  unnamedContact?: string;
   created: MessageRow[];
   statusChanged: MessageRow[];
   conversationId: string | undefined;
@@ -86,6 +89,7 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
         username: customer.username,
         phone: customer.phone,
       });
+      if (!contact.displayName) fx.unnamedContact = contact.id;
       const isComment = event.kind === 'comment';
       const conversation = await upsertConversation(tx, {
         id: crypto.randomUUID(),
@@ -152,6 +156,8 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
   });
   if (!effects) return;
 
+  // Before the decision, so a greeting can use the name.
+  if (effects.unnamedContact) await enrichContact(deps, job.tenantId, effects.unnamedContact);
   if (effects.decide) {
     await deps.queue.dispatch(
       'ai.process',

@@ -469,3 +469,19 @@ export async function findLatestInbound(tx: Tx, tenantId: string, conversationId
     .limit(1);
   return row;
 }
+
+/** Fills in a contact's name and username where they are still unknown (never overwrites). */
+export async function fillContactProfile(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  profile: { name?: string | undefined; username?: string | undefined },
+): Promise<void> {
+  await tx
+    .update(contacts)
+    .set({
+      displayName: sql`coalesce(${contacts.displayName}, ${profile.name ?? null})`,
+      username: sql`coalesce(${contacts.username}, ${profile.username ?? null})`,
+    })
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, id)));
+}

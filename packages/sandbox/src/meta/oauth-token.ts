@@ -11,30 +11,34 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
 /** Code exchange and debug_token: the server side of Facebook Login. */
 export function registerMetaTokenRoutes(app: FastifyInstance, ctx: SandboxContext): void {
   // Graph takes the exchange as GET or POST alike.
-  app.route({ method: ['GET', 'POST'], url: '/:v/oauth/access_token', handler: async (req) => {
-    const p = graphParams(req);
-    if (requireString(p, 'client_id') !== ctx.opts.metaAppId)
-      throw new GraphError(101, 'Error validating application. Invalid application ID.');
-    if (requireString(p, 'client_secret') !== ctx.opts.metaAppSecret)
-      throw new GraphError(1, 'Error validating client secret.');
-    const redirectUri = requireString(p, 'redirect_uri');
-    const record = ctx.codes.find(requireString(p, 'code'));
-    if (!record || record.platform === 'x') throw new GraphError(100, 'Invalid verification code format.');
-    if (record.usedAt !== undefined)
-      throw new GraphError(100, 'This authorization code has been used.', { subcode: 36009 });
-    if (record.redirectUri !== redirectUri)
-      throw new GraphError(
-        100,
-        'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
-        { subcode: 36008 },
-      );
-    record.usedAt = ctx.now();
-    return {
-      access_token: issueToken(ctx, record.platform, 'user', record.accountIds, META_USER_TTL_MS),
-      token_type: 'bearer',
-      expires_in: seconds(META_USER_TTL_MS),
-    };
-  } });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/:v/oauth/access_token',
+    handler: async (req) => {
+      const p = graphParams(req);
+      if (requireString(p, 'client_id') !== ctx.opts.metaAppId)
+        throw new GraphError(101, 'Error validating application. Invalid application ID.');
+      if (requireString(p, 'client_secret') !== ctx.opts.metaAppSecret)
+        throw new GraphError(1, 'Error validating client secret.');
+      const redirectUri = requireString(p, 'redirect_uri');
+      const record = ctx.codes.find(requireString(p, 'code'));
+      if (!record || record.platform === 'x') throw new GraphError(100, 'Invalid verification code format.');
+      if (record.usedAt !== undefined)
+        throw new GraphError(100, 'This authorization code has been used.', { subcode: 36009 });
+      if (record.redirectUri !== redirectUri)
+        throw new GraphError(
+          100,
+          'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+          { subcode: 36008 },
+        );
+      record.usedAt = ctx.now();
+      return {
+        access_token: issueToken(ctx, record.platform, 'user', record.accountIds, META_USER_TTL_MS),
+        token_type: 'bearer',
+        expires_in: seconds(META_USER_TTL_MS),
+      };
+    },
+  });
 
   app.get('/:v/debug_token', async (req) => {
     const caller = rawToken(req);

@@ -8,6 +8,7 @@ import { GraphError, graphError } from './errors.ts';
 import { pickFields } from './fields.ts';
 import {
   authenticate,
+  meAccount,
   covers,
   coversPage,
   findObject,
@@ -97,6 +98,21 @@ function meJson(claims: TokenClaims): Json {
   return { name: SANDBOX_USER.name, id: SANDBOX_USER.id };
 }
 
+/**
+ * Messenger's User Profile API and Instagram's user fields: a Page (or Instagram) token may read
+ * the public profile of someone who has written to that account.
+ */
+function customerProfile(ctx: SandboxContext, claims: TokenClaims, id: string): Json | undefined {
+  const account = meAccount(claims);
+  if (!account || (account.platform !== 'facebook' && account.platform !== 'instagram')) return undefined;
+  const contact = ctx.store.contact(account.platform, account.accountId, id);
+  if (!contact) return undefined;
+  if (account.platform === 'instagram')
+    return { id, ...(contact.name ? { name: contact.name } : {}), username: contact.username ?? `user${id.slice(-6)}` };
+  const [first, ...rest] = (contact.name ?? 'Messenger User').split(' ');
+  return { id, first_name: first, last_name: rest.join(' ') };
+}
+
 function isMe(id: string) {
   return id === 'me' || id === SANDBOX_USER.id;
 }
@@ -107,6 +123,8 @@ export function registerMetaObjectRoutes(app: FastifyInstance, ctx: SandboxConte
     const claims = authenticate(ctx, req);
     const fields = stringParam(graphParams(req).fields);
     if (isMe(id)) return pickFields(meJson(claims), fields);
+    const profile = customerProfile(ctx, claims, id);
+    if (profile) return pickFields(profile, fields);
     const obj = findObject(ctx, id);
     if (!obj || !mayAccess(claims, obj)) throw graphError.unknownObject(id, 'get');
     return pickFields(objectJson(obj), fields);

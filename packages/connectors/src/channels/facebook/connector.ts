@@ -1,5 +1,6 @@
 /** A Facebook Page: Messenger conversations and comments on the Page's posts. */
 import { createGraph } from '../meta-graph.ts';
+import { fetchMetaProfile } from '../meta-profile.ts';
 import { exchangeMetaCode, listGrantedPages, META_SCOPES, metaAuthorizeUrl } from '../meta-oauth.ts';
 import { checkPageToken, sendFromPage, subscribePage, unsubscribeAndRevoke } from '../meta-page.ts';
 import type { ChannelConnector, ConnectorContext, GrantedAccount } from '../types.ts';
@@ -42,5 +43,6 @@ export function createFacebookConnector(ctx: ConnectorContext): ChannelConnector
     disconnect: (account) => unsubscribeAndRevoke(graph, account.accountId, account.credentials.accessToken),
     checkHealth: (account) => checkPageToken(graph, account.credentials.accessToken),
     send: (account, request) => sendFromPage(graph, 'facebook', account, request),
+    fetchCustomerProfile: (account, customerId) => fetchMetaProfile(graph, 'facebook', account, customerId),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { ConnectorError } from '../../errors.ts';
 import { createGraph } from '../meta-graph.ts';
+import { fetchMetaProfile } from '../meta-profile.ts';
 import { exchangeMetaCode, listGrantedPages, META_SCOPES, metaAuthorizeUrl } from '../meta-oauth.ts';
 import { checkPageToken, sendFromPage, subscribePage, unsubscribeAndRevoke } from '../meta-page.ts';
 import type { AccountRef, ChannelConnector, ConnectorContext, GrantedAccount } from '../types.ts';
@@ -43,6 +44,7 @@ export function createInstagramConnector(ctx: ConnectorContext): ChannelConnecto
     },
     checkHealth: (account) => checkPageToken(graph, account.credentials.accessToken),
     send: (account, request) => sendFromPage(graph, 'instagram', account, request),
+    fetchCustomerProfile: (account, customerId) => fetchMetaProfile(graph, 'instagram', account, customerId),
   };
 }
 

@@ -352,8 +352,13 @@ describe.skipIf(!hasServices)('replyforce CLI on PostgreSQL and Redis', () => {
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toMatch(/migrations applied \(PostgreSQL\)/);
 
+    const bogus = await runToExit(['worker', '--queues', 'mail,nope'], env);
+    expect(bogus.code).toBe(1);
+    expect(bogus.stderr).toMatch(/--queues expects a comma-separated list of: inbound, ai, outbound, mail/);
+
     const apiProc = cli(['api'], env);
-    const workerProc = cli(['worker'], env);
+    // A worker dedicated to some queues: the mail below is still delivered.
+    const workerProc = cli(['worker', '--queues', 'mail,inbound'], env);
     await waitForHttp(apiProc, `${base}/healthz`);
     await waitForOutput(workerProc, '(worker) is running');
     await waitForOutput(apiProc, '(api) is running');

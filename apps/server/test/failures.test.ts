@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSWORD } from './helpers/api.ts';
 import { type Cluster, type Proc, startCluster } from './helpers/cluster.ts';
-import { databaseKinds, REQUIRE_SERVICES, TEST_DATABASE_URL } from './helpers/databases.ts';
+import { databaseKinds, TEST_DATABASE_URL } from './helpers/databases.ts';
 import { freePort } from './helpers/free-port.ts';
 import { deleteKeys, redisAvailable } from './helpers/redis.ts';
 import { call, connectThroughOAuth, type Json, type SpineServer } from './helpers/spine-server.ts';
@@ -224,6 +224,8 @@ type Tripler = {
   url: string;
   target: string;
   statuses: (number | null)[];
+  /** Non-200 answers by status and body, with how many times each came. */
+  refusals: Record<string, number>;
   /** Resolves once every extra copy has had its answer. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -235,6 +237,7 @@ async function startTripler(): Promise<Tripler> {
     url: '',
     target: '',
     statuses: [],
+    refusals: {},
     async drain() {
       while (extras.size > 0) await Promise.all(extras);
     },
@@ -253,10 +256,10 @@ async function startTripler(): Promise<Tripler> {
     const post = () =>
       fetch(`${t.target}${req.url}`, { method: req.method ?? 'POST', headers, body }).then(
         async (r) => {
-          const txt = await r.text();
-          if (r.status !== 200 && (globalThis as Json).dbg === undefined) {
-            (globalThis as Json).dbg = 1;
-            console.log('DEBUG', r.status, txt, body.toString());
+          const answer = await r.text();
+          if (r.status !== 200) {
+            const key = `${r.status} ${answer.slice(0, 300)}`;
+            t.refusals[key] = (t.refusals[key] ?? 0) + 1;
           }
           return r.status;
         },
@@ -356,7 +359,30 @@ async function startOwnPostgres(bin: string): Promise<OwnPostgres> {
 }
 
 /**
- * Without server binaries (PostgreSQL elsewhere), the closest stand-in for a restart on the shared
+ * The restart scenario's server: one of our own when this machine can run one, else undefined and
+ * the scenario falls back to `outage` on the shared server (said on the console).
+ */
+async function ownPostgres(): Promise<OwnPostgres | undefined> {
+  const bin = postgresBinDir();
+  if (!bin) {
+    console.warn(
+      'failures: no PostgreSQL server binaries here; the restart scenario cuts connections instead',
+    );
+    return undefined;
+  }
+  try {
+    return await startOwnPostgres(bin);
+  } catch (err) {
+    console.warn(
+      `failures: could not start a PostgreSQL server of our own (${(err as Error).message.split('\n')[0]}); ` +
+        'the restart scenario cuts connections instead',
+    );
+    return undefined;
+  }
+}
+
+/**
+ * Without a server of our own, the closest stand-in for a restart on the shared
  * server: the database refuses new connections and every backend of it is terminated, for the
  * whole downtime — what clients see while PostgreSQL is down.
  */
@@ -454,13 +480,10 @@ describe.skipIf(!(pgOk && redisOk))(
       SCENARIO_MS,
     );
 
-    const bin = postgresBinDir();
-    if (!bin && REQUIRE_SERVICES)
-      console.warn('No PostgreSQL server binaries: the restart scenario uses the connection-cut stand-in');
     it(
-      `PostgreSQL ${bin ? 'restarted' : 'unreachable (connections cut)'} mid-stream: refused webhooks come back, nothing accepted is lost`,
+      'PostgreSQL restarted mid-stream: refused webhooks come back, nothing accepted is lost',
       async () => {
-        const own = bin ? await startOwnPostgres(bin) : undefined;
+        const own = await ownPostgres();
         if (own) cleanups.push(() => own.close());
         const { c, api, worker } = await boot({
           deliveryRetryDelaysMs: RETRIES_MS,
@@ -508,10 +531,10 @@ describe.skipIf(!(pgOk && redisOk))(
         const db = await inspect(c);
         await settled(c, db, ok, [api, worker]);
         await tripler.drain();
-        // Every copy, of customer messages, echoes and receipts alike, is acknowledged.
-        expect(tripler.statuses.length).toBeGreaterThanOrEqual(3 * MESSAGES);
-        expect(tripler.statuses.filter((s) => s !== 200)).toEqual([]);
         await expectStoredOnceAnsweredOnce(c, db, ok);
+        // Every copy of every webhook (customer messages, echoes, delivery and read receipts) is acknowledged.
+        expect(tripler.statuses.length).toBeGreaterThanOrEqual(3 * MESSAGES);
+        expect(tripler.refusals).toEqual({});
       },
       SCENARIO_MS,
     );

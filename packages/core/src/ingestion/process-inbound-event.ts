@@ -9,6 +9,7 @@ import {
   findMessageByPlatformId,
   finishInboundEvent,
   insertMessage,
+  type ConversationListRow,
   type MessageRow,
   type Tx,
   touchChannelEvent,
@@ -30,6 +31,8 @@ type Effects = {
   created: MessageRow[];
   statusChanged: MessageRow[];
   conversationId: string | undefined;
+  /** The conversation as dashboards list it, read in the same transaction. */
+  view?: ConversationListRow | undefined;
   decide: string | undefined;
 };
 
@@ -152,6 +155,7 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
       await applyEcho(tx, job.tenantId, channel.id, event, fx);
     }
     await finishInboundEvent(tx, job.tenantId, row.id, 'done');
+    if (fx.conversationId) fx.view = await findConversationView(tx, job.tenantId, fx.conversationId);
     return fx;
   });
   if (!effects) return;
@@ -167,7 +171,7 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
   }
   for (const m of effects.created) publish(deps, job.tenantId, 'message.created', toMessageDto(m));
   for (const m of effects.statusChanged) publish(deps, job.tenantId, 'message.status', toMessageDto(m));
-  if (effects.conversationId) await publishConversation(deps, job.tenantId, effects.conversationId);
+  if (effects.view) publish(deps, job.tenantId, 'conversation.updated', toConversationDto(effects.view));
 }
 
 export async function publishConversation(deps: CoreDeps, tenantId: string, conversationId: string) {

@@ -2,6 +2,7 @@ import { type AccountCredentials, ConnectorError } from '@replyforce/connectors'
 import {
   findChannel,
   findContact,
+  findConversationView,
   findConversation,
   findMessage,
   type MessageRow,
@@ -12,9 +13,8 @@ import {
 } from '@replyforce/db';
 import { PermanentJobError, RetryLaterError } from '@replyforce/queue';
 import { handleChannelFailure } from '../channels/handle-channel-failure.ts';
-import { toMessageDto } from '../conversations/dto.ts';
+import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
-import { publishConversation } from '../ingestion/process-inbound-event.ts';
 import { publish } from '../realtime/publish.ts';
 import { planSend } from './policy.ts';
 import { sendLimit } from './send-limits.ts';
@@ -119,13 +119,11 @@ export async function sendMessage(
       errorMessage: null,
     });
     await touchConversationOutbound(tx, tenantId, message.conversationId, now, message.text);
-    if (channel.authFailures > 0 || channel.lastError) {
-      await updateChannel(tx, tenantId, channel.id, { authFailures: 0 });
-    }
-    return row;
+    if (channel.authFailures > 0) await updateChannel(tx, tenantId, channel.id, { authFailures: 0 });
+    return { row, view: await findConversationView(tx, tenantId, message.conversationId) };
   });
-  if (sent) publish(deps, tenantId, 'message.status', toMessageDto(sent));
-  await publishConversation(deps, tenantId, message.conversationId);
+  if (sent.row) publish(deps, tenantId, 'message.status', toMessageDto(sent.row));
+  if (sent.view) publish(deps, tenantId, 'conversation.updated', toConversationDto(sent.view));
 }
 
 /** Puts the row back to pending and asks the queue to run the job again later (no attempt used). */

@@ -2,6 +2,7 @@ import {
   countInboundMessages,
   findChannel,
   findContact,
+  findConversationView,
   findConversation,
   findMessage,
   findTenant,
@@ -11,9 +12,8 @@ import {
   updateMessage,
   withTenant,
 } from '@replyforce/db';
-import { toMessageDto } from '../conversations/dto.ts';
+import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
-import { publishConversation } from '../ingestion/process-inbound-event.ts';
 import { dispatchSend } from '../outbound/dispatch-send.ts';
 import { windowState } from '../outbound/policy.ts';
 import { publish } from '../realtime/publish.ts';
@@ -108,7 +108,7 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
       engine: decision.engine,
       replyMessageId: reply?.id ?? null,
     });
-    return { reply, analyzed, conversationId: conversation.id };
+    return { reply, analyzed, view: await findConversationView(tx, tenantId, conversation.id) };
   });
   if (!result) return;
   if (result.reply) {
@@ -116,5 +116,5 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
     publish(deps, tenantId, 'message.created', toMessageDto(result.reply));
   }
   if (result.analyzed) publish(deps, tenantId, 'message.status', toMessageDto(result.analyzed));
-  await publishConversation(deps, tenantId, result.conversationId);
+  if (result.view) publish(deps, tenantId, 'conversation.updated', toConversationDto(result.view));
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_undecided_idx" ON "messages" USING btree ("created_at") WHERE direction = 'inbound' and ai_analysis is null;

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { channels, contacts, conversations, messages } from '../schema/index.ts';
-import type { Keyset } from './keyset.ts';
+import { type Keyset, olderThan } from './keyset.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -187,14 +187,7 @@ export async function listConversations(
       ),
     );
   }
-  if (page.after) {
-    where.push(
-      or(
-        lt(conversations.lastMessageAt, page.after.createdAt),
-        and(eq(conversations.lastMessageAt, page.after.createdAt), lt(conversations.id, page.after.id)),
-      ),
-    );
-  }
+  where.push(olderThan(conversations.lastMessageAt, conversations.id, page.after));
   return tx
     .select(listColumns)
     .from(conversations)
@@ -233,12 +226,7 @@ export async function listMessages(
       and(
         eq(messages.tenantId, tenantId),
         eq(messages.conversationId, conversationId),
-        page.after
-          ? or(
-              lt(messages.createdAt, page.after.createdAt),
-              and(eq(messages.createdAt, page.after.createdAt), lt(messages.id, page.after.id)),
-            )
-          : undefined,
+        olderThan(messages.createdAt, messages.id, page.after),
       ),
     )
     .orderBy(desc(messages.createdAt), desc(messages.id))
@@ -384,12 +372,7 @@ export async function listContacts(
               sql`${contacts.phone} ilike ${like}`,
             )
           : undefined,
-        page.after
-          ? or(
-              lt(contacts.lastSeenAt, page.after.createdAt),
-              and(eq(contacts.lastSeenAt, page.after.createdAt), lt(contacts.id, page.after.id)),
-            )
-          : undefined,
+        olderThan(contacts.lastSeenAt, contacts.id, page.after),
       ),
     )
     .orderBy(desc(contacts.lastSeenAt), desc(contacts.id))

@@ -140,9 +140,7 @@ export const messages = pgTable(
     index('messages_platform_id_idx').on(t.channelId, t.platformMessageId),
     index('messages_unsent_idx').on(t.createdAt).where(sql`status in ('pending', 'sending')`),
     // The sweeper's "customer messages still without a decision".
-    index('messages_undecided_idx')
-      .on(t.createdAt)
-      .where(sql`direction = 'inbound' and ai_analysis is null`),
+    index('messages_undecided_idx').on(t.createdAt).where(sql`direction = 'inbound' and ai_analysis is null`),
     index('messages_text_search_idx').using('gin', sql`to_tsvector('simple', ${t.text})`),
   ],
 );

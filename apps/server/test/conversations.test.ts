@@ -660,5 +660,27 @@ describe.each(await databaseKinds())('conversations on %s', (kind) => {
     expect((await send('POST', '/api/v1/conversations/nope/read')).statusCode).toBe(400);
   });
 
-  it.todo('pages rows written in one PostgreSQL transaction (the cursor keeps milliseconds, rows keep µs)');
+  it('pages rows written in one transaction without skipping any (timestamps keep milliseconds, like the cursor)', async () => {
+    const burst = await registerWorkspace(t.app, { tenantName: 'Burst Co' });
+    const tenantId = burst.session.tenant.id;
+    const channelId = await seedChannel(t.deps.db, tenantId, 'facebook', 'Burst Page');
+    await withTenant(t.deps.db, tenantId, async (tx) => {
+      for (let i = 0; i < 5; i++)
+        await upsertContact(tx, {
+          id: crypto.randomUUID(),
+          tenantId,
+          channelId,
+          platformUserId: `burst-${i}`,
+        });
+    });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await get(`/api/v1/contacts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, burst);
+      seen.push(...res.json().items.map((c: { id: string }) => c.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(5);
+    expect(seen).toHaveLength(5);
+  });
 });

@@ -21,7 +21,7 @@ import { writeResult } from './results.ts';
 export const E2E_TARGET_P99_MS = 500;
 export const API_RSS_BUDGET_MB = 250;
 export const WORKER_RSS_BUDGET_MB = 400;
-const WARMUP_SECONDS = 5;
+const WARMUP_SECONDS = 2;
 const REPLY_TIMEOUT_SECONDS = 30;
 
 export type E2eOptions = { rate: number; seconds: number; conversations: number };
@@ -35,21 +35,27 @@ export type E2eFigures = {
   targetP99Ms: number;
   p99Ratio: number;
   peakRssMb: { api: number; worker: number };
+  /** Peak resident set while each process started, before any traffic. */
+  startupRssMb: { api: number; worker: number };
   rssBudgetMb: { api: number; worker: number };
   /** CPU time each process used during the measured run, as a share of one core. */
   cpuCores: { api: number; worker: number; benchProcess: number };
 };
 
-/** Peak resident set (VmHWM) of a live process, from /proc; NaN when it cannot be read. */
-export function peakRssMb(pid: number | undefined): number {
+function procStatusMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   if (pid === undefined) return Number.NaN;
   try {
-    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : Number.NaN;
   } catch {
     return Number.NaN;
   }
 }
+
+/** Peak resident set (VmHWM) of a live process, from /proc; NaN when it cannot be read. */
+export const peakRssMb = (pid: number | undefined) => procStatusMb(pid, 'VmHWM');
+/** Resident set now (VmRSS). */
+export const rssMb = (pid: number | undefined) => procStatusMb(pid, 'VmRSS');
 
 /** CPU seconds (user + system) a live process has used, from /proc/<pid>/stat (clock ticks of 1/100 s). */
 export function cpuSeconds(pid: number | undefined): number {
@@ -119,6 +125,7 @@ export async function runE2eBench(opts: Partial<E2eOptions> = {}): Promise<E2eFi
   try {
     api = await cluster.startApi();
     worker = await cluster.startWorker();
+    const startupRssMb = { api: peakRssMb(api.proc.pid), worker: peakRssMb(worker.proc.pid) };
     const token = await registerWorkspace(cluster.apiUrl, 'E2E Bench Coffee');
     await connectFacebookPage(cluster.apiUrl, token);
 
@@ -134,9 +141,10 @@ export async function runE2eBench(opts: Partial<E2eOptions> = {}): Promise<E2eFi
       conversations: Math.min(conversations, 50),
       messages: Math.round(rate * WARMUP_SECONDS),
       rate,
+      timeoutSeconds: 2 * REPLY_TIMEOUT_SECONDS,
     });
     console.log(
-      `  warm-up: ${warmup.sent} messages at ${rate}/s, ${warmup.replied} replied, ` +
+      `  warm-up (not measured): ${warmup.sent} messages at ${rate}/s, ${warmup.replied} replied, ` +
         `latency ${formatPercentiles(warmup.latencyMs)}`,
     );
 
@@ -161,7 +169,8 @@ export async function runE2eBench(opts: Partial<E2eOptions> = {}): Promise<E2eFi
     const { p99Ratio } = printTargets(run, E2E_TARGET_P99_MS);
     console.log(
       `  peak RSS: api ${fmt(rss.api)} MB / ${API_RSS_BUDGET_MB} MB budget (ratio ${ratio(rss.api, API_RSS_BUDGET_MB)}), ` +
-        `worker ${fmt(rss.worker)} MB / ${WORKER_RSS_BUDGET_MB} MB (ratio ${ratio(rss.worker, WORKER_RSS_BUDGET_MB)})`,
+        `worker ${fmt(rss.worker)} MB / ${WORKER_RSS_BUDGET_MB} MB (ratio ${ratio(rss.worker, WORKER_RSS_BUDGET_MB)}); ` +
+        `peak while starting, before traffic: api ${fmt(startupRssMb.api)} MB, worker ${fmt(startupRssMb.worker)} MB`,
     );
     console.log(
       `  CPU during the run (cores busy, of ${availableParallelism()}): api ${fmt(cpuCores.api, 2)}, ` +
@@ -176,6 +185,7 @@ export async function runE2eBench(opts: Partial<E2eOptions> = {}): Promise<E2eFi
       targetP99Ms: E2E_TARGET_P99_MS,
       p99Ratio,
       peakRssMb: rss,
+      startupRssMb,
       rssBudgetMb: { api: API_RSS_BUDGET_MB, worker: WORKER_RSS_BUDGET_MB },
       cpuCores,
     };

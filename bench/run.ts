@@ -1,15 +1,29 @@
-// The foundation's hot path against a reference baseline measured in the same run, printed as
-// ratios so the numbers mean something on any machine. Loopback only, bounded in time and count.
-// Usage: npm run bench [-- --duration=5 --concurrency=16 --db=pglite|postgres]
+// Every benchmark in sequence, each against its reference baseline (measured in the same run) or
+// its target, printed as ratios so the numbers mean something on any machine. Loopback only,
+// bounded in time and count.
+//   foundation  the API's hot path (authenticated read, login) vs a bare Fastify / argon2id alone
+//   ingest      webhook receiver vs a verify-and-insert reference on PostgreSQL (bench/ingest.ts)
+//   e2e         webhook → reply, api + worker processes on PostgreSQL + Redis (bench/e2e.ts)
+//   embedded    sustained messages/s end to end on embedded defaults (bench/embedded.ts)
+// Usage: npm run bench [-- --only=foundation,ingest,e2e,embedded --duration=5 --concurrency=16 --db=pglite|postgres]
+// The --duration, --concurrency, --login-* and --db options are the foundation benchmark's; the
+// others run with their defaults here (run their files directly to change them).
 import { arch, availableParallelism, platform } from 'node:os';
 import { parseArgs } from 'node:util';
 import { hashPassword, verifyPassword } from '@replyforce/core/auth/password.ts';
 import Fastify from 'fastify';
 import { createTestApp } from '../apps/server/test/helpers/test-app.ts';
+import { API_RSS_BUDGET_MB, E2E_TARGET_P99_MS, runE2eBench, WORKER_RSS_BUDGET_MB } from './e2e.ts';
+import { EMBEDDED_P99_TARGET_MS, runEmbeddedBench } from './embedded.ts';
 import { drive, fmt, httpGet, postJson, stats, table } from './lib.ts';
+import { writeResult } from './results.ts';
+
+const BENCHMARKS = ['foundation', 'ingest', 'e2e', 'embedded'] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
 
 const { values: args } = parseArgs({
   options: {
+    only: { type: 'string', default: BENCHMARKS.join(',') },
     duration: { type: 'string', default: '5' },
     'login-duration': { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '16' },
@@ -24,13 +38,22 @@ const CONCURRENCY = Number(args.concurrency);
 const LOGIN_CONCURRENCY = Number(args['login-concurrency']);
 const DB = args.db === 'postgres' ? 'postgres' : 'pglite';
 const WARMUP_MS = 1000;
-const API_RSS_BUDGET_MB = 250;
 
-async function main(): Promise<void> {
+/** One line of the closing summary: a figure next to its reference or target. */
+type Line = {
+  benchmark: Benchmark;
+  figure: string;
+  value: string;
+  against: string;
+  ratio: string;
+  ok: boolean;
+};
+
+async function runFoundationBench(): Promise<Line[]> {
   const rssAtStartMb = process.memoryUsage().rss / 1_048_576;
   console.log(
-    `ReplyForce bench: Node ${process.version}, ${platform()} ${arch()}, ${availableParallelism()} CPUs, ` +
-      `database ${DB === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL'}, embedded job runner`,
+    `\nFoundation: database ${DB === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL'}, embedded job runner, ` +
+      'the app and the load generator in this process',
   );
 
   // The real application: migrations, workers, every plugin and hook, listening on loopback.
@@ -110,17 +133,174 @@ async function main(): Promise<void> {
         'It includes the load generator and the baseline server, so the API alone uses less.',
     );
     console.log(`RSS after loading the code, before opening the database: ${fmt(rssAtStartMb)} MB.`);
-    if (app.errors > 0 || login.errors > 0) {
-      console.error(`\n${app.errors + login.errors} request(s) of the app failed`);
+    writeResult('foundation', {
+      db: DB,
+      read: { baseline: base, app },
+      login: { verifyOnly, login },
+      peakRssMb: rssMb,
+    });
+    const failed = app.errors + login.errors;
+    if (failed > 0) {
+      console.error(`\n${failed} request(s) of the app failed`);
       process.exitCode = 1;
     }
+    return [
+      {
+        benchmark: 'foundation',
+        figure: 'authenticated read req/s',
+        value: fmt(app.rps),
+        against: `bare Fastify ${fmt(base.rps)}`,
+        ratio: fmt(app.rps / base.rps, 3),
+        ok: app.errors === 0,
+      },
+      {
+        benchmark: 'foundation',
+        figure: 'login req/s',
+        value: fmt(login.rps),
+        against: `argon2id alone ${fmt(verifyOnly.rps)}`,
+        ratio: fmt(login.rps / verifyOnly.rps, 3),
+        ok: login.errors === 0,
+      },
+    ];
   } finally {
     await bare.close();
     await t.close();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+async function runIngest(): Promise<Line[]> {
+  // bench/ingest.ts reads its own options from process.argv when it is loaded: run.ts's options
+  // are not its own, so it loads with an empty command line and runs with its defaults.
+  const argv = process.argv;
+  process.argv = argv.slice(0, 2);
+  let mod: typeof import('./ingest.ts');
+  try {
+    mod = await import('./ingest.ts');
+  } finally {
+    process.argv = argv;
+  }
+  const { ours, reference, atRate } = await mod.runIngestBench();
+  return [
+    {
+      benchmark: 'ingest',
+      figure: 'webhooks/s stored',
+      value: fmt(ours.rps),
+      against: `verify + INSERT ${fmt(reference.rps)}, target ratio ≥ 0.8`,
+      ratio: fmt(ours.rps / reference.rps, 3),
+      ok: ours.rps / reference.rps >= 0.8,
+    },
+    {
+      benchmark: 'ingest',
+      figure: 'ack p99 at 1,000/s',
+      value: `${fmt(atRate.p99, 1)} ms`,
+      against: 'target < 50 ms',
+      ratio: fmt(atRate.p99 / 50, 2),
+      ok: atRate.p99 < 50 && atRate.errors === 0,
+    },
+  ];
+}
+
+async function runE2e(): Promise<Line[]> {
+  const f = await runE2eBench();
+  const r = f.run;
+  return [
+    {
+      benchmark: 'e2e',
+      figure: `p99 at ${f.rate}/s, ${f.seconds} s`,
+      value: `${fmt(r.latencyMs.p99)} ms (p50 ${fmt(r.latencyMs.p50)})`,
+      against: `target < ${E2E_TARGET_P99_MS} ms`,
+      ratio: fmt(f.p99Ratio, 2),
+      ok: f.p99Ratio < 1,
+    },
+    {
+      benchmark: 'e2e',
+      figure: 'lost / duplicates',
+      value: `${r.lost} / ${r.duplicates} of ${r.accepted}`,
+      against: 'target 0 / 0',
+      ratio: '',
+      ok: r.lost === 0 && r.duplicates === 0,
+    },
+    {
+      benchmark: 'e2e',
+      figure: 'peak RSS api',
+      value: `${fmt(f.peakRssMb.api)} MB`,
+      against: `budget ${API_RSS_BUDGET_MB} MB`,
+      ratio: fmt(f.peakRssMb.api / API_RSS_BUDGET_MB, 2),
+      ok: f.peakRssMb.api <= API_RSS_BUDGET_MB,
+    },
+    {
+      benchmark: 'e2e',
+      figure: 'peak RSS worker',
+      value: `${fmt(f.peakRssMb.worker)} MB`,
+      against: `budget ${WORKER_RSS_BUDGET_MB} MB`,
+      ratio: fmt(f.peakRssMb.worker / WORKER_RSS_BUDGET_MB, 2),
+      ok: f.peakRssMb.worker <= WORKER_RSS_BUDGET_MB,
+    },
+  ];
+}
+
+async function runEmbedded(): Promise<Line[]> {
+  const f = await runEmbeddedBench();
+  const best = f.steps.find((s) => s.rate === f.sustainedRate);
+  return [
+    {
+      benchmark: 'embedded',
+      figure: 'sustained msg/s end to end',
+      value: String(f.sustainedRate),
+      against: `all answered, p99 < ${EMBEDDED_P99_TARGET_MS} ms`,
+      ratio: best ? `p99 ${fmt(best.report.latencyMs.p99 / EMBEDDED_P99_TARGET_MS, 2)}` : '',
+      ok: f.sustainedRate > 0,
+    },
+  ];
+}
+
+const RUNNERS: Record<Benchmark, () => Promise<Line[]>> = {
+  foundation: runFoundationBench,
+  ingest: runIngest,
+  e2e: runE2e,
+  embedded: runEmbedded,
+};
+
+async function main(): Promise<void> {
+  const only = (args.only ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = only.filter((n) => !(BENCHMARKS as readonly string[]).includes(n));
+  if (only.length === 0 || unknown.length > 0) {
+    console.error(`--only expects a comma-separated list of: ${BENCHMARKS.join(', ')}`);
+    process.exit(2);
+  }
+  console.log(
+    `ReplyForce bench: Node ${process.version}, ${platform()} ${arch()}, ${availableParallelism()} CPUs; ` +
+      `running ${only.join(', ')}`,
+  );
+  const lines: Line[] = [];
+  const failed: string[] = [];
+  for (const name of BENCHMARKS.filter((b) => only.includes(b))) {
+    const started = performance.now();
+    try {
+      lines.push(...(await RUNNERS[name]()));
+    } catch (err) {
+      console.error(`\n${name} failed:`, err);
+      failed.push(name);
+      process.exitCode = 1;
+    }
+    console.log(`(${name}: ${fmt((performance.now() - started) / 1000)} s)`);
+  }
+
+  const head = ['benchmark', 'figure', 'measured', 'reference / target', 'ratio', ''];
+  const rows = lines.map((l) => [l.benchmark, l.figure, l.value, l.against, l.ratio, l.ok ? 'ok' : 'MISSED']);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('   ');
+  console.log(`\nSummary\n${line(head)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
+  for (const r of rows) console.log(line(r));
+  if (failed.length > 0) console.log(`did not complete: ${failed.join(', ')}`);
+}
+
+main()
+  .then(() => process.exit())
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -39,7 +39,7 @@ export async function simulateCommand(argv: readonly string[]): Promise<void> {
       signal: stop.signal,
       onProgress: (p) =>
         console.error(
-          `  ${p.elapsedSeconds.toFixed(0).padStart(4)} s  ${p.phase.padEnd(7)}  sent ${p.sent}  accepted ${p.accepted}  rejected ${p.rejected}  replied ${p.replied}`,
+          `  ${p.elapsedSeconds.toFixed(0).padStart(4)} s  ${p.phase.padEnd(7)}  sent ${p.sent}  accepted ${p.accepted}  not accepted ${p.notAccepted}  replied ${p.replied}`,
         ),
     });
     console.log(parsed.json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -39,7 +39,8 @@ export type SimulationProgress = {
   elapsedSeconds: number;
   sent: number;
   accepted: number;
-  rejected: number;
+  /** Not accepted on the first delivery (the sandbox may still deliver them on a retry). */
+  notAccepted: number;
   replied: number;
 };
 

@@ -25,11 +25,11 @@ export function formatReport(r: SimulationReport): string {
     `  offered   ${n(r.offeredRate)} msg/s; sent ${r.sent} of ${r.planned} in ${n(r.sendSeconds, 1)} s (${n(r.achievedRate)} msg/s)` +
       (r.generatorHeldBack > 0 ? `; held back ${r.generatorHeldBack} times by the in-flight cap` : ''),
     `  sent      ${r.sent}`,
-    `  accepted  ${r.accepted}${pct(r.accepted, r.sent)}   receiver answered 2xx${r.acceptedOnRetry > 0 ? `; ${r.acceptedOnRetry} only on a sandbox retry` : ''}`,
+    `  accepted  ${r.accepted}${pct(r.accepted, r.sent)}   receiver answered 2xx${r.acceptedLate > 0 ? `; ${r.acceptedLate} known only later (a sandbox retry, or a control call with no answer)` : ''}`,
     `  rejected  ${r.rejected}${reasons ? `   ${reasons}` : ''}`,
     `  replied   ${r.replied}${pct(r.replied, r.accepted)}`,
     `  lost      ${r.lost}   accepted but unanswered after waiting ${n(r.waitSeconds, 1)} s`,
-    `  duplicates ${r.duplicates}   replies beyond one per message`,
+    `  duplicates ${r.duplicates}   replies beyond one per message${r.resends > 0 ? `; ${r.resends} sends repeated the metadata (message id) of an earlier send` : ''}`,
     `  latency   ${formatPercentiles(r.latencyMs)}`,
     '            webhook accepted → reply accepted by the sandbox',
     `  webhook   ${formatPercentiles(r.ackMs)}`,

@@ -34,8 +34,11 @@ export type SimulationReport = {
   sent: number;
   /** The receiver answered 2xx, on the first delivery or on one of the sandbox's retries. */
   accepted: number;
-  /** Of the accepted, those the receiver took only on a sandbox retry (no latency sample for them). */
-  acceptedOnRetry: number;
+  /**
+   * Of the accepted, those whose acceptance was learnt later from the sandbox's thread: the receiver
+   * took them only on a sandbox retry, or the control call itself got no answer. No latency sample.
+   */
+  acceptedLate: number;
   /** Never accepted: the receiver answered non-2xx or could not be reached, or the sandbox refused the call. */
   rejected: number;
   /** Why, by first-attempt HTTP status or error (`control-…`: the sandbox's own API failed). */
@@ -46,7 +49,13 @@ export type SimulationReport = {
   lost: number;
   /** Replies beyond one per accepted message. */
   duplicates: number;
-  /** Every accepted message answered (and no delivery still being retried) before the timeout. */
+  /**
+   * Sends that repeat the metadata of an earlier send (ReplyForce tags each send with its own
+   * message id): one business message sent twice, e.g. a retry after a send that had in fact
+   * succeeded. Explains duplicates when it is not 0.
+   */
+  resends: number;
+  /** Every accepted message answered (and no delivery still unsettled) before the timeout. */
   complete: boolean;
   /** Webhook accepted (the sandbox's answer arrives) → reply accepted by the sandbox's send API. */
   latencyMs: Percentiles;
@@ -62,15 +71,22 @@ type SentMessage = {
   eventId: string | undefined;
   /** Epoch ms at which the sandbox's answer arrived, when the first delivery was accepted. */
   ackAt: number | undefined;
-  state: 'in_flight' | 'accepted' | 'retrying' | 'rejected';
-  onRetry: boolean;
+  /** `unsettled`: the sandbox is retrying the delivery, or its answer never came; its thread will tell. */
+  state: 'in_flight' | 'accepted' | 'unsettled' | 'rejected';
+  late: boolean;
   reason?: string;
+  /** performance.now() when it became unsettled. */
+  since?: number;
 };
 
 type CustomerState = { id: string; name: string; messages: SentMessage[]; replies: number[] };
 
 const POLL_MS = 200;
 const RETRY_CHECK_MS = 2_000;
+/** A control call with no answer whose message the sandbox's thread still lacks after this is rejected. */
+const UNANSWERED_GRACE_MS = 15_000;
+/** The sent log unreadable this long ends the run with an error. */
+const POLL_GIVE_UP_MS = 120_000;
 const SENT_PAGE = 10_000;
 
 function checkBounds(o: SimulationOptions): void {
@@ -147,11 +163,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const ackDurations: number[] = [];
   let sent = 0;
   let inFlight = 0;
-  let rejectedNow = 0;
+  let notAcceptedNow = 0;
   let heldBack = 0;
 
   // The sent log, read incrementally: `since` is inclusive, so the ids already seen at the cursor's
   // millisecond are skipped.
+  const sendTags = new Set<string>();
+  let resends = 0;
   let cursor = startMs;
   let atCursor = new Set<string>();
   let polling = true;
@@ -168,18 +186,30 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         }
         atCursor.add(e.id);
         if (e.platform !== platform || e.accountId !== account.accountId) continue;
-        byId.get(e.customerId)?.replies.push(at);
+        const customer = byId.get(e.customerId);
+        if (!customer) continue;
+        customer.replies.push(at);
+        const tag = e.metadata ?? e.biz_opaque_callback_data;
+        if (tag !== undefined) {
+          if (sendTags.has(tag)) resends++;
+          else sendTags.add(tag);
+        }
       }
       if (page.length < SENT_PAGE) return;
     }
   };
+  // A busy server answers its control API late too: a failed read is retried, for a while.
   const poller = (async () => {
+    let lastOk = performance.now();
     while (polling) {
       try {
         await pollSent();
+        lastOk = performance.now();
       } catch (err) {
-        pollError = err;
-        return;
+        if (performance.now() - lastOk > POLL_GIVE_UP_MS) {
+          pollError = err;
+          return;
+        }
       }
       await sleep(POLL_MS);
     }
@@ -189,18 +219,18 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     let accepted = 0;
     let replied = 0;
     let duplicates = 0;
-    let retrying = 0;
+    let unsettled = 0;
     for (const c of customers) {
       let a = 0;
       for (const m of c.messages) {
         if (m.state === 'accepted') a++;
-        else if (m.state === 'retrying') retrying++;
+        else if (m.state === 'unsettled') unsettled++;
       }
       accepted += a;
       replied += Math.min(a, c.replies.length);
       duplicates += Math.max(0, c.replies.length - a);
     }
-    return { accepted, replied, duplicates, retrying, lost: accepted - replied };
+    return { accepted, replied, duplicates, unsettled, lost: accepted - replied };
   };
   let lastProgress = 0;
   const progress = (phase: 'sending' | 'waiting') => {
@@ -212,14 +242,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       elapsedSeconds: elapsed(),
       sent,
       accepted: t.accepted,
-      rejected: rejectedNow,
+      notAccepted: notAcceptedNow,
       replied: t.replied,
     });
   };
 
   const fire = async (seq: number) => {
     const customer = customers[seq % customers.length] as CustomerState;
-    const m: SentMessage = { seq, eventId: undefined, ackAt: undefined, state: 'in_flight', onRetry: false };
+    const m: SentMessage = { seq, eventId: undefined, ackAt: undefined, state: 'in_flight', late: false };
     customer.messages.push(m);
     const began = performance.now();
     const answer = await client.message({
@@ -229,8 +259,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       text: messageText(seq),
     });
     if ('failed' in answer) {
-      m.state = 'rejected';
+      // No answer is not a refusal: the sandbox may have delivered it all the same.
+      m.state = 'unsettled';
       m.reason = answer.failed;
+      m.since = performance.now();
     } else {
       m.eventId = answer.eventId;
       if (answer.delivered) {
@@ -240,10 +272,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         return;
       }
       // The sandbox retries a failed delivery like the platforms do; the thread tells how it ends.
-      m.state = answer.status === null && answer.error === 'not_subscribed' ? 'rejected' : 'retrying';
+      m.state = answer.status === null && answer.error === 'not_subscribed' ? 'rejected' : 'unsettled';
       m.reason = answer.status === null ? (answer.error ?? 'unreachable') : String(answer.status);
+      m.since = performance.now();
     }
-    rejectedNow++;
+    notAcceptedNow++;
   };
 
   // Open loop: message i is due at i / rate seconds, whatever the answers' speed; only the
@@ -273,24 +306,40 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const sendSeconds = elapsed();
   const achievedRate = sent > 1 && lastFireAt > 0 ? (sent - 1) / lastFireAt : sent;
 
-  // Deliveries the receiver refused the first time: follow the sandbox's retries in the threads.
+  // Unsettled messages (a delivery the receiver refused the first time, a control call with no
+  // answer): the customer's thread in the sandbox says how they ended, found by event id or by the
+  // message's unique text.
   let lastRetryCheck = 0;
-  const checkRetries = async (force: boolean) => {
-    if (!force && performance.now() - lastRetryCheck < RETRY_CHECK_MS) return;
+  const checkUnsettled = async (final: boolean) => {
+    if (!final && performance.now() - lastRetryCheck < RETRY_CHECK_MS) return;
     lastRetryCheck = performance.now();
     for (const c of customers) {
-      const open = c.messages.filter((m) => m.state === 'retrying');
+      const open = c.messages.filter((m) => m.state === 'unsettled');
       if (open.length === 0) continue;
-      const thread = await client.thread(platform, account.accountId, c.id);
-      const status = new Map(thread.map((e) => [e.id, e.status]));
+      let thread: Awaited<ReturnType<SandboxClient['thread']>>;
+      try {
+        thread = await client.thread(platform, account.accountId, c.id);
+      } catch {
+        continue; // asked again on the next check; still unsettled at the end counts as rejected
+      }
+      const inbound = thread.filter((e) => e.direction === 'in');
       for (const m of open) {
-        const s = m.eventId ? status.get(m.eventId) : undefined;
-        if (s === 'delivered' || s === 'read') {
+        const text = messageText(m.seq);
+        const entry = inbound.find((e) => (m.eventId ? e.id === m.eventId : e.text === text));
+        const status = entry?.status;
+        if (status === 'delivered' || status === 'read') {
           m.state = 'accepted';
-          m.onRetry = true;
-        } else if (s !== 'retrying' && s !== 'pending') m.state = 'rejected';
+          m.late = true;
+        } else if (status === 'retrying' || status === 'pending') {
+          // the sandbox is still at it
+        } else if (entry || performance.now() - (m.since ?? 0) > UNANSWERED_GRACE_MS) {
+          m.state = 'rejected';
+        }
       }
     }
+    if (final)
+      for (const c of customers)
+        for (const m of c.messages) if (m.state === 'unsettled') m.state = 'rejected';
   };
 
   const waitStarted = performance.now();
@@ -298,10 +347,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   let settledSince: number | undefined;
   let complete = false;
   while (!options.signal?.aborted && pollError === undefined) {
-    await checkRetries(false);
+    await checkUnsettled(false);
     const t = tally();
     const now = performance.now();
-    if (t.lost === 0 && t.retrying === 0) {
+    if (t.lost === 0 && t.unsettled === 0) {
       settledSince ??= now;
       complete = true;
       if (now - settledSince >= settleMs) break;
@@ -316,14 +365,22 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   polling = false;
   await poller;
   if (pollError !== undefined) throw pollError;
-  await pollSent();
-  await checkRetries(true);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pollSent();
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await sleep(1_000);
+    }
+  }
+  await checkUnsettled(true);
   const waitSeconds = (performance.now() - waitStarted) / 1000;
 
   const final = tally();
   const latencies: number[] = [];
   const rejectedReasons: Record<string, number> = {};
-  let acceptedOnRetry = 0;
+  let acceptedLate = 0;
   for (const c of customers) {
     const accepted = c.messages.filter((m) => m.state === 'accepted').sort((a, b) => a.seq - b.seq);
     const replies = [...c.replies].sort((a, b) => a - b);
@@ -333,7 +390,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       if (ackAt !== undefined) latencies.push(Math.max(0, (replies[k] as number) - ackAt));
     }
     for (const m of c.messages) {
-      if (m.onRetry) acceptedOnRetry++;
+      if (m.late) acceptedLate++;
       if (m.state !== 'accepted') {
         const why = m.reason ?? m.state;
         rejectedReasons[why] = (rejectedReasons[why] ?? 0) + 1;
@@ -354,13 +411,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     waitSeconds,
     sent,
     accepted: final.accepted,
-    acceptedOnRetry,
+    acceptedLate,
     rejected: sent - final.accepted,
     rejectedReasons,
     replied: final.replied,
     lost: final.lost,
     duplicates: final.duplicates,
-    complete: complete && final.lost === 0 && final.retrying === 0,
+    resends,
+    complete: complete && final.lost === 0 && final.unsettled === 0,
     latencyMs: percentiles(latencies),
     ackMs: percentiles(ackDurations),
     generatorHeldBack: heldBack,

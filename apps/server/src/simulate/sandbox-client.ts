@@ -2,7 +2,7 @@ import { type SimPlatform, SimulationError } from './options.ts';
 
 /** The slice of the sandbox /control API (docs/channel-contracts.md) a simulation uses. */
 
-const TIMEOUT_MS = 15_000;
+const TIMEOUT_MS = 30_000;
 
 export type ControlAccount = { platform: SimPlatform; accountId: string; name: string; connectedTo?: string };
 export type ControlAnswer = { eventId: string; delivered: boolean; status: number | null; error?: string };
@@ -12,8 +12,11 @@ export type SentEntry = {
   accountId: string;
   customerId: string;
   acceptedAt: string;
+  /** What the business attached to the send (ReplyForce puts its own message id there). */
+  metadata?: string;
+  biz_opaque_callback_data?: string;
 };
-export type ThreadMessage = { id: string; direction: 'in' | 'out'; status: string };
+export type ThreadMessage = { id: string; direction: 'in' | 'out'; text: string; status: string };
 
 export type SandboxClient = {
   base: string;
@@ -59,7 +62,7 @@ export function sandboxClient(base: string): SandboxClient {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input),
-          signal: AbortSignal.timeout(TIMEOUT_MS * 2),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
         });
         const text = await res.text();
         if (res.status !== 200) return { failed: `control-${res.status}` };

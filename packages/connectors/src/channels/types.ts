@@ -135,7 +135,10 @@ export interface ChannelConnector {
    * The customer's public profile where the platform offers one and the webhook lacks it
    * (Messenger User Profile API, Instagram user fields).
    */
-  fetchCustomerProfile?(account: AccountRef, customerId: string): Promise<{ name?: string; username?: string }>;
+  fetchCustomerProfile?(
+    account: AccountRef,
+    customerId: string,
+  ): Promise<{ name?: string; username?: string }>;
 }
 
 // ---- inbound: what the webhook parsers produce -------------------------------------------------

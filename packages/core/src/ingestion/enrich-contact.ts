@@ -11,9 +11,11 @@ export async function enrichContact(deps: CoreDeps, tenantId: string, contactId:
     const contact = await findContact(tx, tenantId, contactId);
     if (!contact || contact.displayName || contact.platformUserId === 'anonymous') return undefined;
     const channel = await findChannel(tx, tenantId, contact.channelId);
-    if (!channel || channel.status !== 'active' || !deps.channels[channel.platform].fetchCustomerProfile)
+    if (channel?.status !== 'active' || !deps.channels[channel.platform].fetchCustomerProfile)
       return undefined;
-    const credentials = JSON.parse(await deps.vault.open(tx, tenantId, channel.credentials)) as AccountCredentials;
+    const credentials = JSON.parse(
+      await deps.vault.open(tx, tenantId, channel.credentials),
+    ) as AccountCredentials;
     return { contact, channel, credentials };
   });
   if (!target) return false;

@@ -1,6 +1,7 @@
 import type { InboundEvent } from '@replyforce/connectors';
 import {
   applyMessageStatus,
+  type ConversationListRow,
   findChannel,
   findContactByIdentity,
   findConversationView,
@@ -9,7 +10,6 @@ import {
   findMessageByPlatformId,
   finishInboundEvent,
   insertMessage,
-  type ConversationListRow,
   type MessageRow,
   type Tx,
   touchChannelEvent,
@@ -211,7 +211,8 @@ async function applyEcho(
   if (event.metadata && UUID.test(event.metadata)) {
     const ours = await findMessage(tx, tenantId, event.metadata, true);
     if (ours) {
-      if (ours.status === 'sending' || ours.status === 'pending') {
+      // The echo proves the platform accepted it, even after we gave up on an unanswered call.
+      if (ours.status === 'sending' || ours.status === 'pending' || ours.status === 'failed') {
         const updated = await updateMessage(tx, tenantId, ours.id, {
           status: 'sent',
           platformMessageId: ours.platformMessageId ?? event.platformMessageId,

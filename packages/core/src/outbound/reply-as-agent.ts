@@ -96,6 +96,7 @@ export async function replyAsAgent(
       idempotencyKey: key ?? null,
       status: 'pending',
       attempts: 0,
+      lastAttemptAt: null,
       errorKind: null,
       errorMessage: null,
       aiAnalysis: null,

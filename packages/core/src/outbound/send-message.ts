@@ -2,8 +2,8 @@ import { type AccountCredentials, ConnectorError } from '@replyforce/connectors'
 import {
   findChannel,
   findContact,
-  findConversationView,
   findConversation,
+  findConversationView,
   findMessage,
   type MessageRow,
   touchConversationOutbound,
@@ -35,6 +35,11 @@ export async function sendMessage(
     const message = await findMessage(tx, tenantId, job.messageId, true);
     if (message?.direction !== 'outbound') return undefined;
     if (message.status !== 'pending' && message.status !== 'sending') return undefined;
+    // The last attempt's outcome is unknown (a timeout, a crash): the platform may have accepted
+    // it. Its echo settles that within seconds; sending again before then could answer twice.
+    const since = message.lastAttemptAt ? Date.now() - message.lastAttemptAt.getTime() : Infinity;
+    if (message.status === 'sending' && since < UNCONFIRMED_WAIT_MS)
+      return { wait: UNCONFIRMED_WAIT_MS - since };
     const conversation = await findConversation(tx, tenantId, message.conversationId);
     const channel = conversation && (await findChannel(tx, tenantId, conversation.channelId));
     const contact = conversation && (await findContact(tx, tenantId, conversation.contactId));
@@ -62,10 +67,16 @@ export async function sendMessage(
     const credentials = JSON.parse(
       await deps.vault.open(tx, tenantId, channel.credentials),
     ) as AccountCredentials;
-    await updateMessage(tx, tenantId, message.id, { status: 'sending', attempts: message.attempts + 1 });
+    await updateMessage(tx, tenantId, message.id, {
+      status: 'sending',
+      attempts: message.attempts + 1,
+      lastAttemptAt: new Date(),
+    });
     return { channel, request: plan.request, credentials, message };
   });
   if (!prepared) return;
+  if ('wait' in prepared && typeof prepared.wait === 'number')
+    throw new RetryLaterError(prepared.wait, 'waiting for the echo of an unconfirmed send');
   if ('done' in prepared) {
     if (prepared.done) publish(deps, tenantId, 'message.status', toMessageDto(prepared.done));
     return;
@@ -96,7 +107,16 @@ export async function sendMessage(
     const outcome = await handleChannelFailure(deps, tenantId, channel.id, failure, ctx);
     const updated = await withTenant(deps.db, tenantId, (tx) =>
       updateMessage(tx, tenantId, message.id, {
-        status: outcome.action === 'give_up' ? (failure.reason ? 'blocked' : 'failed') : 'pending',
+        // A temporary failure (timeout, 5xx) may hide an accepted send: it stays `sending` until
+        // its echo confirms it or the wait above has passed. A refusal is certain: back to pending.
+        status:
+          outcome.action === 'give_up'
+            ? failure.reason
+              ? 'blocked'
+              : 'failed'
+            : failure.kind === 'temporary'
+              ? 'sending'
+              : 'pending',
         errorKind: failure.reason ?? failure.kind,
         errorMessage: failure.message.slice(0, 500),
       }),
@@ -125,6 +145,9 @@ export async function sendMessage(
   if (sent.row) publish(deps, tenantId, 'message.status', toMessageDto(sent.row));
   if (sent.view) publish(deps, tenantId, 'conversation.updated', toConversationDto(sent.view));
 }
+
+/** How long an unconfirmed send waits for the platform's echo before it is tried again. */
+const UNCONFIRMED_WAIT_MS = 15_000;
 
 /** Puts the row back to pending and asks the queue to run the job again later (no attempt used). */
 async function deferTo(

@@ -109,7 +109,9 @@ export async function touchChannelEvent(tx: Tx, tenantId: string, id: string, at
       and(
         eq(channels.tenantId, tenantId),
         eq(channels.id, id),
-        sql`(${channels.lastEventAt} is null or ${channels.lastEventAt} < ${at})`,
+        // At most once a minute: every inbound event taking this row's lock would serialise a
+        // busy channel's events behind one another.
+        sql`(${channels.lastEventAt} is null or ${channels.lastEventAt} < ${new Date(at.getTime() - 60_000)})`,
       ),
     );
 }

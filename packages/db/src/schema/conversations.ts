@@ -125,6 +125,8 @@ export const messages = pgTable(
     idempotencyKey: text('idempotency_key'),
     status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** When the last send attempt began: an unconfirmed send waits for its echo before a retry. */
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     errorKind: text('error_kind'),
     errorMessage: text('error_message'),
     aiAnalysis: jsonb('ai_analysis'),

@@ -8,12 +8,12 @@ import { GraphError, graphError } from './errors.ts';
 import { pickFields } from './fields.ts';
 import {
   authenticate,
-  meAccount,
   covers,
   coversPage,
   findObject,
   type GraphObject,
   graphParams,
+  meAccount,
   stringParam,
 } from './request.ts';
 
@@ -108,7 +108,11 @@ function customerProfile(ctx: SandboxContext, claims: TokenClaims, id: string): 
   const contact = ctx.store.contact(account.platform, account.accountId, id);
   if (!contact) return undefined;
   if (account.platform === 'instagram')
-    return { id, ...(contact.name ? { name: contact.name } : {}), username: contact.username ?? `user${id.slice(-6)}` };
+    return {
+      id,
+      ...(contact.name ? { name: contact.name } : {}),
+      username: contact.username ?? `user${id.slice(-6)}`,
+    };
   const [first, ...rest] = (contact.name ?? 'Messenger User').split(' ');
   return { id, first_name: first, last_name: rest.join(' ') };
 }

@@ -1,8 +1,8 @@
 /** A Facebook Page: Messenger conversations and comments on the Page's posts. */
 import { createGraph } from '../meta-graph.ts';
-import { fetchMetaProfile } from '../meta-profile.ts';
 import { exchangeMetaCode, listGrantedPages, META_SCOPES, metaAuthorizeUrl } from '../meta-oauth.ts';
 import { checkPageToken, sendFromPage, subscribePage, unsubscribeAndRevoke } from '../meta-page.ts';
+import { fetchMetaProfile } from '../meta-profile.ts';
 import type { ChannelConnector, ConnectorContext, GrantedAccount } from '../types.ts';
 
 const PAGE_FIELDS = [

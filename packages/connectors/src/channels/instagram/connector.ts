@@ -4,9 +4,9 @@
  */
 import { ConnectorError } from '../../errors.ts';
 import { createGraph } from '../meta-graph.ts';
-import { fetchMetaProfile } from '../meta-profile.ts';
 import { exchangeMetaCode, listGrantedPages, META_SCOPES, metaAuthorizeUrl } from '../meta-oauth.ts';
 import { checkPageToken, sendFromPage, subscribePage, unsubscribeAndRevoke } from '../meta-page.ts';
+import { fetchMetaProfile } from '../meta-profile.ts';
 import type { AccountRef, ChannelConnector, ConnectorContext, GrantedAccount } from '../types.ts';
 
 const INSTAGRAM_FIELDS = ['messages', 'comments'];

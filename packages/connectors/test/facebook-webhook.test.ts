@@ -151,6 +151,27 @@ describe('parseFacebookWebhook', () => {
     ]);
   });
 
+  it('takes a delivery receipt without a timestamp of its own, as Meta sends it (the watermark dates it)', () => {
+    const body = page({
+      id: PAGE,
+      messaging: [
+        {
+          sender: { id: 'p1' },
+          recipient: { id: PAGE },
+          delivery: { mids: ['m_out9'], watermark: 1_700_000_000_900 },
+        },
+      ],
+    });
+    expect(parseFacebookWebhook(body).events).toEqual([
+      expect.objectContaining({
+        kind: 'status',
+        status: 'delivered',
+        timestamp: 1_700_000_000_900,
+        platformMessageIds: ['m_out9'],
+      }),
+    ]);
+  });
+
   it('reads attachments, replies, postbacks, deliveries and reads; ignores reactions and standby', () => {
     const body = page({
       id: PAGE,

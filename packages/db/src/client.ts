@@ -56,6 +56,10 @@ export function openPostgres(url: string, poolMax: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // A checked-out client (a transaction in progress) whose server goes away emits 'error' too, and
+  // pg-pool listens only on idle ones: without this, a PostgreSQL restart crashes the process. The
+  // query in flight still fails, and its job is retried.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const orm = drizzleNodePg({ client: pool, schema }) as unknown as Orm;
   return {
     kind: 'postgres',

@@ -27,18 +27,33 @@ const MessagingMessage = z.looseObject({
 /** A receipt: Messenger `read {watermark}`, Instagram `read {mid}` / `messaging_seen`. */
 const Receipt = z.looseObject({ watermark: z.number().optional(), mid: z.string().optional() });
 
-export const MessagingElement = z.looseObject({
-  sender: Party,
-  recipient: Party,
-  timestamp: EpochMs,
-  message: MessagingMessage.optional(),
-  postback: z
-    .looseObject({ mid: z.string().optional(), title: z.string().optional(), payload: z.string().optional() })
-    .optional(),
-  delivery: z.looseObject({ mids: z.array(z.string()).optional(), watermark: z.number() }).optional(),
-  read: Receipt.optional(),
-  messaging_seen: Receipt.optional(),
-});
+export const MessagingElement = z
+  .looseObject({
+    sender: Party,
+    recipient: Party,
+    // Delivery receipts carry only a watermark (Meta's own format): no timestamp of their own.
+    timestamp: EpochMs.optional(),
+    message: MessagingMessage.optional(),
+    postback: z
+      .looseObject({
+        mid: z.string().optional(),
+        title: z.string().optional(),
+        payload: z.string().optional(),
+      })
+      .optional(),
+    delivery: z.looseObject({ mids: z.array(z.string()).optional(), watermark: z.number() }).optional(),
+    read: Receipt.optional(),
+    messaging_seen: Receipt.optional(),
+  })
+  .transform((el) => ({
+    ...el,
+    timestamp:
+      el.timestamp ??
+      el.delivery?.watermark ??
+      el.read?.watermark ??
+      el.messaging_seen?.watermark ??
+      Date.now(),
+  }));
 
 export type MessagingElement = z.output<typeof MessagingElement>;
 

@@ -14,18 +14,9 @@ import { createTestApp } from '../apps/server/test/helpers/test-app.ts';
 import { drive, fmt, merge, postJson, type Result, type Stats, stats, table } from './lib.ts';
 import { writeResult } from './results.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '5' },
-    concurrency: { type: 'string', default: '32' },
-    rate: { type: 'string', default: '1000' },
-    'rate-seconds': { type: 'string', default: '5' },
-  },
-});
-const DURATION_MS = Number(args.duration) * 1000;
-const CONCURRENCY = Number(args.concurrency);
-const RATE = Number(args.rate);
-const RATE_MS = Number(args['rate-seconds']) * 1000;
+export type IngestOptions = { durationMs: number; concurrency: number; rate: number; rateMs: number };
+const DEFAULTS: IngestOptions = { durationMs: 5_000, concurrency: 32, rate: 1_000, rateMs: 5_000 };
+
 const PAGE_ID = '1000000000000001';
 
 let seq = 0;
@@ -97,7 +88,10 @@ async function fixedRate(op: () => Promise<boolean>, rate: number, ms: number): 
   return { requests: sent, errors, seconds: (performance.now() - started) / 1000, latencies };
 }
 
-export async function runIngestBench(): Promise<{ ours: Stats; reference: Stats; atRate: Stats }> {
+export async function runIngestBench(
+  opts: IngestOptions = DEFAULTS,
+): Promise<{ ours: Stats; reference: Stats; atRate: Stats }> {
+  const { durationMs: DURATION_MS, concurrency: CONCURRENCY, rate: RATE, rateMs: RATE_MS } = opts;
   const t = await createTestApp('postgres', { REDIS_URL: TEST_REDIS_URL }, { workers: false });
   const secret = t.config.channels.metaAppSecret;
   const appAddress = await t.app.listen({ host: '127.0.0.1', port: 0 });
@@ -192,7 +186,20 @@ export async function runIngestBench(): Promise<{ ours: Stats; reference: Stats;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runIngestBench().catch((err: unknown) => {
+  const { values: args } = parseArgs({
+    options: {
+      duration: { type: 'string', default: String(DEFAULTS.durationMs / 1000) },
+      concurrency: { type: 'string', default: String(DEFAULTS.concurrency) },
+      rate: { type: 'string', default: String(DEFAULTS.rate) },
+      'rate-seconds': { type: 'string', default: String(DEFAULTS.rateMs / 1000) },
+    },
+  });
+  runIngestBench({
+    durationMs: Number(args.duration) * 1000,
+    concurrency: Number(args.concurrency),
+    rate: Number(args.rate),
+    rateMs: Number(args['rate-seconds']) * 1000,
+  }).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

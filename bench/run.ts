@@ -15,6 +15,7 @@ import Fastify from 'fastify';
 import { createTestApp } from '../apps/server/test/helpers/test-app.ts';
 import { API_RSS_BUDGET_MB, E2E_TARGET_P99_MS, runE2eBench, WORKER_RSS_BUDGET_MB } from './e2e.ts';
 import { EMBEDDED_P99_TARGET_MS, runEmbeddedBench } from './embedded.ts';
+import { runIngestBench } from './ingest.ts';
 import { drive, fmt, httpGet, postJson, stats, table } from './lib.ts';
 import { writeResult } from './results.ts';
 
@@ -169,17 +170,7 @@ async function runFoundationBench(): Promise<Line[]> {
 }
 
 async function runIngest(): Promise<Line[]> {
-  // bench/ingest.ts reads its own options from process.argv when it is loaded: run.ts's options
-  // are not its own, so it loads with an empty command line and runs with its defaults.
-  const argv = process.argv;
-  process.argv = argv.slice(0, 2);
-  let mod: typeof import('./ingest.ts');
-  try {
-    mod = await import('./ingest.ts');
-  } finally {
-    process.argv = argv;
-  }
-  const { ours, reference, atRate } = await mod.runIngestBench();
+  const { ours, reference, atRate } = await runIngestBench();
   return [
     {
       benchmark: 'ingest',

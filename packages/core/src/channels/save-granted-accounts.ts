@@ -44,15 +44,13 @@ export async function saveGrantedAccounts(
     }
     const id = crypto.randomUUID();
     try {
-      await tx.transaction(async (sp) => {
-        await insertChannel(sp, {
-          id,
-          tenantId,
-          platform: account.platform,
-          accountId: account.accountId,
-          connectedBy: userId,
-          ...fields,
-        });
+      await insertChannel(tx, {
+        id,
+        tenantId,
+        platform: account.platform,
+        accountId: account.accountId,
+        connectedBy: userId,
+        ...fields,
       });
     } catch (err) {
       if (isUniqueViolation(err))

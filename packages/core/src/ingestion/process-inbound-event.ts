@@ -102,13 +102,7 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
         threadKey: isComment ? `post:${event.postId}` : 'dm',
         kind: isComment ? 'comments' : 'dm',
         post: isComment
-          ? Object.fromEntries(
-              Object.entries({
-                postId: event.postId,
-                permalink: event.permalink,
-                mediaType: event.mediaType,
-              }).filter((e): e is [string, string] => typeof e[1] === 'string'),
-            )
+          ? stringRecord({ postId: event.postId, permalink: event.permalink, mediaType: event.mediaType })
           : null,
       });
       const message = await insertMessage(tx, {
@@ -181,6 +175,7 @@ export async function publishConversation(deps: CoreDeps, tenantId: string, conv
   if (view) publish(deps, tenantId, 'conversation.updated', toConversationDto(view));
 }
 
+/** The string-valued fields of `o` (absent optional ones dropped). */
 function stringRecord(o: object): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { channels, oauthStates } from '../schema/index.ts';
 
@@ -122,7 +122,7 @@ export async function listChannelsExpiringBefore(tx: Tx, before: Date, limit: nu
     .select({ id: channels.id, tenantId: channels.tenantId })
     .from(channels)
     .where(and(eq(channels.status, 'active'), lt(channels.tokenExpiresAt, before)))
-    .orderBy(desc(channels.tokenExpiresAt))
+    .orderBy(channels.tokenExpiresAt) // the soonest to expire first
     .limit(limit);
 }
 

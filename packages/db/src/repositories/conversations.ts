@@ -3,6 +3,11 @@ import type { Tx } from '../client.ts';
 import { channels, contacts, conversations, messages } from '../schema/index.ts';
 import { type Keyset, olderThan } from './keyset.ts';
 
+/** An ILIKE pattern matching `text` anywhere, with the user's own % and _ taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export type ContactRow = typeof contacts.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -177,7 +182,7 @@ export async function listConversations(
   if (filter.leadTag) where.push(eq(conversations.leadTag, filter.leadTag));
   if (filter.contactId) where.push(eq(conversations.contactId, filter.contactId));
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(filter.q);
     where.push(
       or(
         sql`${contacts.displayName} ilike ${like}`,
@@ -356,7 +361,7 @@ export async function listContacts(
   filter: { q?: string | undefined; channelId?: string | undefined },
   page: { limit: number; after?: Keyset | undefined },
 ) {
-  const like = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = filter.q ? containsPattern(filter.q) : undefined;
   return tx
     .select({ contact: contacts, platform: channels.platform, channelName: channels.name })
     .from(contacts)

@@ -26,7 +26,13 @@ export async function enrichContact(deps: CoreDeps, tenantId: string, contactId:
       contact.platformUserId,
     );
     if (!profile?.name && !profile?.username) return false;
-    await withTenant(deps.db, tenantId, (tx) => fillContactProfile(tx, tenantId, contact.id, profile));
+    await withTenant(deps.db, tenantId, (tx) =>
+      fillContactProfile(tx, tenantId, contact.id, {
+        // As for contacts named in the webhook: the username stands in when there is no name.
+        name: profile.name ?? profile.username,
+        username: profile.username,
+      }),
+    );
     return true;
   } catch {
     return false;

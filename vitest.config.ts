@@ -6,8 +6,7 @@ export default defineConfig({
     exclude: [
       '**/node_modules/**',
       '**/dist/**',
-      // The failure-injection suite (worker SIGKILL, Redis flush, PostgreSQL restart, triple
-      // delivery) is still being made reliable and is not yet part of the run: see the issue notes.
+      // The failure-injection suite runs after this one, on its own (vitest.failures.config.ts).
       'apps/server/test/failures.test.ts',
     ],
     testTimeout: 30_000,

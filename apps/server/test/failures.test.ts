@@ -31,11 +31,11 @@ const CUSTOMERS = 40;
 const STREAM_MS = 10_000;
 /**
  * How long the pipeline may take to answer everything once the stream (and the fault) ended. A
- * worker killed mid-job leaves its BullMQ jobs locked for up to 30 s, and the stalled check that
- * gives them back runs every 30 s (the sweeper cannot re-dispatch them: their ids are taken), so
- * its work comes back after about a minute (60-65 s measured, on two busy cores).
+ * worker killed mid-job leaves its BullMQ jobs locked for up to 15 s, and the stalled check that
+ * gives them back runs every 5 s (the sweeper cannot re-dispatch them: their ids are taken), so
+ * its work comes back after about 20 s.
  */
-const SETTLE_MS = 90_000;
+const SETTLE_MS = 60_000;
 /** After the last reply, how long to keep watching for a late duplicate (sweeper: 3 s threshold, 1 s tick). */
 const QUIET_MS = 4_000;
 /** The Redis logical database of the flush scenario; nothing else in the suites uses it. */

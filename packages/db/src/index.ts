@@ -11,6 +11,7 @@ export * from './repositories/invitations.ts';
 export * from './repositories/keyset.ts';
 export * from './repositories/mail-outbox.ts';
 export * from './repositories/memberships.ts';
+export * from './repositories/pipeline-reads.ts';
 export * from './repositories/refresh-tokens.ts';
 export * from './repositories/tenant-keys.ts';
 export * from './repositories/tenants.ts';

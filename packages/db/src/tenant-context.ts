@@ -44,6 +44,15 @@ export function withSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise
 }
 
 function scoped<T>(db: Database, tenantId: string, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.kind === 'postgres') {
+    // On PostgreSQL the context rides along with BEGIN: one round trip instead of two, on every
+    // transaction the pipeline runs. Drizzle appends the transaction config to `begin` verbatim and
+    // node-postgres sends a query without parameters as one simple-protocol string, which may hold
+    // two statements. Inlining is safe: both ids were checked to be uuids (or are empty) and the
+    // role is a constant.
+    const context = `select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true), set_config('role', 'replyforce_app', true)`;
+    return db.orm.transaction(fn, { accessMode: `read write; ${context}` as 'read write' });
+  }
   return db.orm.transaction(async (tx) => {
     // set_config('role', …, true) is SET LOCAL ROLE; one round trip sets the whole context.
     await tx.execute(

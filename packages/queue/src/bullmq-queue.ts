@@ -94,6 +94,11 @@ export function createBullmqQueue(
         connection: workerConnection,
         prefix,
         concurrency: concurrencyOf(queue),
+        // A killed worker's jobs come back once their lock lapses and the stalled check runs:
+        // 15 s and every 5 s bring them back within ~20 s (BullMQ's 30 s + 30 s took a minute).
+        // Locks are renewed every lockDuration / 2, so a long job is not taken for stalled.
+        lockDuration: 15_000,
+        stalledInterval: 5_000,
         settings: {
           backoffStrategy: (attemptsMade: number, _type?: string, _err?: Error, job?: { name: string }) =>
             job && isJobName(job.name) ? backoffFor(job.name, attemptsMade) : 1_000,

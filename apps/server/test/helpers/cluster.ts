@@ -109,7 +109,11 @@ export async function startCluster(
   function launch(args: string[]): Proc {
     const clean = { ...process.env };
     for (const k of Object.keys(clean)) if (k in env || k === 'DATA_DIR') delete clean[k];
-    const proc = spawn(NODE, [CLI, ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: 'pipe' });
+    const proc = spawn(NODE, [...nodeArgs(), CLI, ...args], {
+      cwd: ROOT,
+      env: { ...clean, ...env },
+      stdio: 'pipe',
+    });
     let out = '';
     proc.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
@@ -148,10 +152,20 @@ export async function startCluster(
       return ready(p, async () => p.output().includes('is running'));
     },
     async close() {
-      for (const p of procs) p.proc.kill('SIGKILL');
+      // SIGTERM first (a clean stop writes --cpu-prof profiles), SIGKILL whatever is left after 5 s.
+      for (const p of procs) p.proc.kill('SIGTERM');
+      const killer = setTimeout(() => {
+        for (const p of procs) p.proc.kill('SIGKILL');
+      }, 5_000);
       await Promise.all([...procs].map((p) => p.exited));
+      clearTimeout(killer);
       await sandbox.close();
-      await database.drop();
+      if (!process.env.CLUSTER_KEEP_DATABASE) await database.drop();
     },
   };
+}
+
+/** Extra Node flags for the cluster's processes, e.g. CLUSTER_NODE_ARGS=--cpu-prof to profile a benchmark. */
+function nodeArgs(): string[] {
+  return (process.env.CLUSTER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }

@@ -2,22 +2,21 @@ import type { InboundEvent } from '@replyforce/connectors';
 import {
   applyMessageStatus,
   type ConversationListRow,
-  findChannel,
   findContactByIdentity,
   findConversationView,
-  findInboundEventForUpdate,
   findMessage,
   findMessageByPlatformId,
   finishInboundEvent,
   insertMessage,
+  lockInboundEventWithChannel,
   type MessageRow,
   type Tx,
   touchChannelEvent,
-  touchConversationInbound,
   touchConversationOutbound,
   updateMessage,
   upsertContact,
   upsertConversation,
+  upsertConversationOnInbound,
   withTenant,
 } from '@replyforce/db';
 import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
@@ -35,6 +34,16 @@ type Effects = {
   view?: ConversationListRow | undefined;
   decide: string | undefined;
 };
+
+/** When this process last recorded an event on each channel (`last_event_at` is kept per minute). */
+const channelTouchedAt = new Map<string, number>();
+function channelEventDue(channelId: string): boolean {
+  const now = Date.now();
+  if (now - (channelTouchedAt.get(channelId) ?? 0) < 60_000) return false;
+  if (channelTouchedAt.size > 10_000) channelTouchedAt.clear();
+  channelTouchedAt.set(channelId, now);
+  return true;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -69,17 +78,17 @@ export async function processInboundEvent(
 
 async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: string }): Promise<void> {
   const effects = await withTenant(deps.db, job.tenantId, async (tx): Promise<Effects | undefined> => {
-    const row = await findInboundEventForUpdate(tx, job.tenantId, job.eventId);
-    if (row?.status !== 'pending') return undefined;
-    const channel = await findChannel(tx, job.tenantId, row.channelId);
-    if (!channel || channel.status === 'disconnected') {
+    const found = await lockInboundEventWithChannel(tx, job.tenantId, job.eventId);
+    if (found?.event.status !== 'pending') return undefined;
+    const { event: row, channel } = found;
+    if (channel.status === 'disconnected') {
       await finishInboundEvent(tx, job.tenantId, row.id, 'skipped', 'channel disconnected');
       return undefined;
     }
     const event = row.payload as InboundEvent;
     const fx: Effects = { created: [], statusChanged: [], conversationId: undefined, decide: undefined };
     const at = new Date(event.timestamp);
-    await touchChannelEvent(tx, job.tenantId, channel.id, new Date());
+    if (channelEventDue(channel.id)) await touchChannelEvent(tx, job.tenantId, channel.id, new Date());
 
     if (event.kind === 'message' || event.kind === 'comment') {
       const customer = event.customer ?? { id: 'anonymous', name: 'Unknown person' };
@@ -94,17 +103,22 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
       });
       if (!contact.displayName) fx.unnamedContact = contact.id;
       const isComment = event.kind === 'comment';
-      const conversation = await upsertConversation(tx, {
-        id: crypto.randomUUID(),
-        tenantId: job.tenantId,
-        channelId: channel.id,
-        contactId: contact.id,
-        threadKey: isComment ? `post:${event.postId}` : 'dm',
-        kind: isComment ? 'comments' : 'dm',
-        post: isComment
-          ? stringRecord({ postId: event.postId, permalink: event.permalink, mediaType: event.mediaType })
-          : null,
-      });
+      const conversation = await upsertConversationOnInbound(
+        tx,
+        {
+          id: crypto.randomUUID(),
+          tenantId: job.tenantId,
+          channelId: channel.id,
+          contactId: contact.id,
+          threadKey: isComment ? `post:${event.postId}` : 'dm',
+          kind: isComment ? 'comments' : 'dm',
+          post: isComment
+            ? stringRecord({ postId: event.postId, permalink: event.permalink, mediaType: event.mediaType })
+            : null,
+        },
+        at,
+        event.text || '[attachment]',
+      );
       const message = await insertMessage(tx, {
         id: crypto.randomUUID(),
         tenantId: job.tenantId,
@@ -123,7 +137,6 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
         status: 'received',
         createdAt: at,
       });
-      await touchConversationInbound(tx, job.tenantId, conversation.id, at, event.text || '[attachment]');
       if (message) {
         fx.created.push(message);
         fx.decide = message.id;

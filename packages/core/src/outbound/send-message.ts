@@ -1,11 +1,10 @@
 import { type AccountCredentials, ConnectorError } from '@replyforce/connectors';
 import {
-  findChannel,
-  findContact,
-  findConversation,
   findConversationView,
-  findMessage,
+  hasPendingEchoOf,
+  lockSendContext,
   type MessageRow,
+  markMessageSent,
   touchConversationOutbound,
   updateChannel,
   updateMessage,
@@ -32,18 +31,19 @@ export async function sendMessage(
 ): Promise<void> {
   const { tenantId } = job;
   const prepared = await withTenant(deps.db, tenantId, async (tx) => {
-    const message = await findMessage(tx, tenantId, job.messageId, true);
-    if (message?.direction !== 'outbound') return undefined;
+    const found = await lockSendContext(tx, tenantId, job.messageId);
+    const message = found?.message;
+    if (!found || message?.direction !== 'outbound') return undefined;
     if (message.status !== 'pending' && message.status !== 'sending') return undefined;
     // The last attempt's outcome is unknown (a timeout, a crash): the platform may have accepted
     // it. Its echo settles that within seconds; sending again before then could answer twice.
     const since = message.lastAttemptAt ? Date.now() - message.lastAttemptAt.getTime() : Infinity;
     if (message.status === 'sending' && since < UNCONFIRMED_WAIT_MS)
       return { wait: UNCONFIRMED_WAIT_MS - since };
-    const conversation = await findConversation(tx, tenantId, message.conversationId);
-    const channel = conversation && (await findChannel(tx, tenantId, conversation.channelId));
-    const contact = conversation && (await findContact(tx, tenantId, conversation.contactId));
-    if (!conversation || !channel || !contact) return undefined;
+    const { conversation, channel, contact } = found;
+    // Its echo may be stored but not yet normalised (a restarted worker picks both jobs up at once).
+    if (message.status === 'sending' && (await hasPendingEchoOf(tx, tenantId, channel.id, message.id)))
+      return { wait: ECHO_PENDING_WAIT_MS };
     if (channel.status !== 'active') {
       const failed = await updateMessage(tx, tenantId, message.id, {
         status: 'failed',
@@ -127,27 +127,39 @@ export async function sendMessage(
     throw new PermanentJobError(failure.message);
   }
 
-  const sent = await withTenant(deps.db, tenantId, async (tx) => {
-    const current = await findMessage(tx, tenantId, message.id, true);
-    const now = new Date();
-    const row = await updateMessage(tx, tenantId, message.id, {
-      // An echo or a delivery receipt may have got here first; never move a status backwards.
-      status: current && ['delivered', 'read'].includes(current.status) ? current.status : 'sent',
-      platformMessageId,
-      sentAt: current?.sentAt ?? now,
-      errorKind: null,
-      errorMessage: null,
-    });
-    await touchConversationOutbound(tx, tenantId, message.conversationId, now, message.text);
-    if (channel.authFailures > 0) await updateChannel(tx, tenantId, channel.id, { authFailures: 0 });
-    return { row, view: await findConversationView(tx, tenantId, message.conversationId) };
-  });
+  // The platform has the message now: recording that must not be lost to a database blip (a
+  // restart), or the retry would find the row `sending` and could send it again.
+  const sent = await persistently(() =>
+    withTenant(deps.db, tenantId, async (tx) => {
+      const now = new Date();
+      const row = await markMessageSent(tx, tenantId, message.id, platformMessageId, now);
+      await touchConversationOutbound(tx, tenantId, message.conversationId, now, message.text);
+      if (channel.authFailures > 0) await updateChannel(tx, tenantId, channel.id, { authFailures: 0 });
+      return { row, view: await findConversationView(tx, tenantId, message.conversationId) };
+    }),
+  );
   if (sent.row) publish(deps, tenantId, 'message.status', toMessageDto(sent.row));
   if (sent.view) publish(deps, tenantId, 'conversation.updated', toConversationDto(sent.view));
 }
 
 /** How long an unconfirmed send waits for the platform's echo before it is tried again. */
 const UNCONFIRMED_WAIT_MS = 15_000;
+/** The re-check delay when that echo is already stored and only waits for its inbound job. */
+const ECHO_PENDING_WAIT_MS = 2_000;
+/** Retries of the write that records an accepted send: about a minute in all. */
+const RECORD_RETRY_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000];
+
+/** Runs fn, retrying while it throws, RECORD_RETRY_MS apart; the last error is rethrown. */
+async function persistently<T>(fn: () => Promise<T>): Promise<T> {
+  for (const delay of RECORD_RETRY_MS) {
+    try {
+      return await fn();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return fn();
+}
 
 /** Puts the row back to pending and asks the queue to run the job again later (no attempt used). */
 async function deferTo(

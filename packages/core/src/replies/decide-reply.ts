@@ -1,12 +1,7 @@
 import {
-  countInboundMessages,
-  findChannel,
-  findContact,
-  findConversation,
   findConversationView,
-  findMessage,
-  findTenant,
   insertMessage,
+  lockDecisionContext,
   type MessageRow,
   updateConversation,
   updateMessage,
@@ -46,13 +41,9 @@ export async function decideReply(
 async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string }): Promise<void> {
   const { tenantId } = job;
   const result = await withTenant(deps.db, tenantId, async (tx) => {
-    const inbound = await findMessage(tx, tenantId, job.messageId, true);
-    if (inbound?.direction !== 'inbound' || inbound.aiAnalysis !== null) return undefined;
-    const conversation = await findConversation(tx, tenantId, inbound.conversationId, true);
-    const channel = conversation && (await findChannel(tx, tenantId, conversation.channelId));
-    const contact = conversation && (await findContact(tx, tenantId, conversation.contactId));
-    const tenant = await findTenant(tx, tenantId);
-    if (!conversation || !channel || !contact || !tenant) return undefined;
+    const found = await lockDecisionContext(tx, tenantId, job.messageId);
+    if (found?.message.direction !== 'inbound' || found.message.aiAnalysis !== null) return undefined;
+    const { message: inbound, conversation, channel, contact } = found;
 
     const record = (analysis: Record<string, unknown>) =>
       updateMessage(tx, tenantId, inbound.id, {
@@ -74,12 +65,12 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
       return undefined;
     }
     const decision = await deps.decide({
-      tenantName: tenant.name,
+      tenantName: found.tenantName,
       platform: channel.platform,
       kind: isComment ? 'comment' : 'dm',
       text: inbound.text,
       customerName: contact.displayName ?? undefined,
-      inboundCount: await countInboundMessages(tx, tenantId, conversation.id),
+      inboundCount: found.inboundCount,
     });
     let reply: MessageRow | undefined;
     if (decision.reply && decision.action !== 'hold') {
@@ -98,9 +89,8 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
         status: 'pending',
       });
     }
-    if (decision.action === 'handoff') {
-      await updateConversation(tx, tenantId, conversation.id, { status: 'needs_human' });
-    }
+    const handedOff = decision.action === 'handoff';
+    if (handedOff) await updateConversation(tx, tenantId, conversation.id, { status: 'needs_human' });
     const analyzed = await record({
       decision: decision.action,
       confidence: decision.confidence,
@@ -108,7 +98,9 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
       engine: decision.engine,
       replyMessageId: reply?.id ?? null,
     });
-    return { reply, analyzed, view: await findConversationView(tx, tenantId, conversation.id) };
+    // Only a handoff changes the thread as dashboards list it; a queued reply shows once sent.
+    const view = handedOff ? await findConversationView(tx, tenantId, conversation.id) : undefined;
+    return { reply, analyzed, view };
   });
   if (!result) return;
   if (result.reply) {

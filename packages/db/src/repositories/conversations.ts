@@ -27,7 +27,13 @@ export async function upsertContact(
 ): Promise<ContactRow> {
   const [contact] = await tx
     .insert(contacts)
-    .values(row)
+    // Every column given (null when unknown), so the statement's text, and its prepared plan, is one.
+    .values({
+      ...row,
+      displayName: row.displayName ?? null,
+      username: row.username ?? null,
+      phone: row.phone ?? null,
+    })
     .onConflictDoUpdate({
       target: [contacts.channelId, contacts.platformUserId],
       set: {
@@ -37,7 +43,9 @@ export async function upsertContact(
         lastSeenAt: sql`now()`,
       },
     })
-    .returning();
+    .returning()
+    .prepare('rf_upsert_contact')
+    .execute();
   if (!contact) throw new Error('contact upsert returned nothing');
   return contact;
 }
@@ -62,6 +70,39 @@ export async function upsertConversation(
       set: { updatedAt: sql`now()` },
     })
     .returning();
+  if (!conversation) throw new Error('conversation upsert returned nothing');
+  return conversation;
+}
+
+/**
+ * The thread a customer message belongs to, created or moved up by it in one statement: it opens
+ * the window, counts as unread and reopens a closed or snoozed thread (as touchConversationInbound).
+ */
+export async function upsertConversationOnInbound(
+  tx: Tx,
+  row: Parameters<typeof upsertConversation>[1],
+  at: Date,
+  preview: string,
+): Promise<ConversationRow> {
+  const text = preview.slice(0, 200);
+  const [conversation] = await tx
+    .insert(conversations)
+    .values({ ...row, lastMessageAt: at, lastInboundAt: at, lastMessagePreview: text, unreadCount: 1 })
+    .onConflictDoUpdate({
+      target: [conversations.channelId, conversations.contactId, conversations.threadKey],
+      set: {
+        lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at})`,
+        lastInboundAt: sql`greatest(coalesce(${conversations.lastInboundAt}, ${at}), ${at})`,
+        lastMessagePreview: text,
+        unreadCount: sql`${conversations.unreadCount} + 1`,
+        status: sql`case when ${conversations.status} in ('closed', 'snoozed') then 'open' else ${conversations.status} end`,
+        snoozedUntil: sql`case when ${conversations.status} = 'snoozed' then null else ${conversations.snoozedUntil} end`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning()
+    .prepare('rf_upsert_conversation_inbound')
+    .execute();
   if (!conversation) throw new Error('conversation upsert returned nothing');
   return conversation;
 }
@@ -113,7 +154,9 @@ export async function touchConversationOutbound(
       lastMessagePreview: preview.slice(0, 200),
       updatedAt: new Date(),
     })
-    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)));
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)))
+    .prepare('rf_touch_conversation_outbound')
+    .execute();
 }
 
 export async function updateConversation(
@@ -213,7 +256,9 @@ export async function findConversationView(
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(channels, eq(channels.id, conversations.channelId))
-    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)));
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)))
+    .prepare('rf_conversation_view')
+    .execute();
   return row;
 }
 
@@ -243,7 +288,9 @@ export async function findMessage(tx: Tx, tenantId: string, id: string, forUpdat
     .select()
     .from(messages)
     .where(and(eq(messages.tenantId, tenantId), eq(messages.id, id)));
-  const [row] = forUpdate ? await q.for('update') : await q;
+  const [row] = forUpdate
+    ? await q.for('update').prepare('rf_find_message_locked').execute()
+    : await q.prepare('rf_find_message').execute();
   return row;
 }
 
@@ -266,6 +313,33 @@ export async function updateMessage(
     .set(patch)
     .where(and(eq(messages.tenantId, tenantId), eq(messages.id, id)))
     .returning();
+  return row;
+}
+
+/**
+ * The platform accepted the send: `sent` with its platform id, unless an echo or a receipt got
+ * here first (a status never moves backwards). One statement, no read before it.
+ */
+export async function markMessageSent(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  platformMessageId: string,
+  at: Date,
+): Promise<MessageRow | undefined> {
+  const [row] = await tx
+    .update(messages)
+    .set({
+      status: sql`case when ${messages.status} in ('delivered', 'read') then ${messages.status} else 'sent' end`,
+      platformMessageId,
+      sentAt: sql`coalesce(${messages.sentAt}, ${at})`,
+      errorKind: null,
+      errorMessage: null,
+    })
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, id)))
+    .returning()
+    .prepare('rf_mark_message_sent')
+    .execute();
   return row;
 }
 
@@ -322,10 +396,18 @@ export async function applyMessageStatus(
 
 /** Outbound messages still pending or sending after `olderThan`, across tenants (sweeper). */
 export async function listStaleUnsentMessages(tx: Tx, olderThan: Date, limit: number) {
+  // A `sending` row ages from its last attempt, not its creation: a send still in flight (or
+  // waiting for its echo) must not get a second job racing it.
   return tx
     .select({ id: messages.id, tenantId: messages.tenantId })
     .from(messages)
-    .where(and(inArray(messages.status, ['pending', 'sending']), lt(messages.createdAt, olderThan)))
+    .where(
+      and(
+        inArray(messages.status, ['pending', 'sending']),
+        lt(messages.createdAt, olderThan),
+        sql`coalesce(${messages.lastAttemptAt}, ${messages.createdAt}) < ${olderThan.toISOString()}`,
+      ),
+    )
     .orderBy(messages.createdAt)
     .limit(limit);
 }

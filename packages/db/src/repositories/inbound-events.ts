@@ -53,7 +53,9 @@ export async function finishInboundEvent(
       attempts: sql`${inboundEvents.attempts} + 1`,
       lastError: error?.slice(0, 1000) ?? null,
     })
-    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)));
+    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)))
+    .prepare('rf_finish_inbound_event')
+    .execute();
 }
 
 export async function recordInboundEventError(tx: Tx, tenantId: string, id: string, error: string) {
@@ -61,6 +63,28 @@ export async function recordInboundEventError(tx: Tx, tenantId: string, id: stri
     .update(inboundEvents)
     .set({ attempts: sql`${inboundEvents.attempts} + 1`, lastError: error.slice(0, 1000) })
     .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)));
+}
+
+/**
+ * Whether a platform echo of our message `messageId` is stored but not yet processed: the proof
+ * that an unconfirmed send went through may be waiting in the inbound queue (after a crash both
+ * jobs come back at once). Pending events are few; the partial index keeps this cheap.
+ */
+export async function hasPendingEchoOf(tx: Tx, tenantId: string, channelId: string, messageId: string) {
+  const [row] = await tx
+    .select({ id: inboundEvents.id })
+    .from(inboundEvents)
+    .where(
+      and(
+        eq(inboundEvents.tenantId, tenantId),
+        eq(inboundEvents.channelId, channelId),
+        eq(inboundEvents.status, 'pending'),
+        sql`${inboundEvents.payload}->>'kind' = 'echo'`,
+        sql`${inboundEvents.payload}->>'metadata' = ${messageId}`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /** Events still pending after `olderThan`, across tenants (system context, for the sweeper). */

@@ -137,8 +137,12 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.id),
-    uniqueIndex('messages_inbound_event_uq').on(t.inboundEventId),
-    uniqueIndex('messages_idempotency_uq').on(t.tenantId, t.idempotencyKey),
+    // Partial: most rows have no key, and an index full of (tenant, null) invited the planner to
+    // scan a tenant's whole history through it for unrelated queries.
+    uniqueIndex('messages_inbound_event_uq').on(t.inboundEventId).where(sql`inbound_event_id is not null`),
+    uniqueIndex('messages_idempotency_uq')
+      .on(t.tenantId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
     index('messages_platform_id_idx').on(t.channelId, t.platformMessageId),
     index('messages_unsent_idx').on(t.createdAt).where(sql`status in ('pending', 'sending')`),
     // The sweeper's "customer messages still without a decision".

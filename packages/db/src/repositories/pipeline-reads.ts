@@ -1,0 +1,67 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../client.ts';
+import { channels, contacts, conversations, inboundEvents, messages, tenants } from '../schema/index.ts';
+
+/**
+ * The pipeline's first reads, one round trip per job instead of one per table: at a few hundred
+ * messages a second the round trips, not the queries, are what the worker and PostgreSQL spend
+ * their time on. They are named prepared statements, parsed and planned once per connection:
+ * planning a five-table join cost PostgreSQL more than running it. A name must always carry the
+ * same statement text, so only fixed-shape queries get one.
+ */
+
+/** A stored event and its channel, the event row locked (the inbound step). */
+export async function lockInboundEventWithChannel(tx: Tx, tenantId: string, id: string) {
+  const [row] = await tx
+    .select({ event: inboundEvents, channel: channels })
+    .from(inboundEvents)
+    .innerJoin(channels, eq(channels.id, inboundEvents.channelId))
+    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)))
+    .for('update', { of: inboundEvents })
+    .prepare('rf_lock_inbound_event')
+    .execute();
+  return row;
+}
+
+/**
+ * A customer message with everything the decision needs: its conversation (both rows locked, so
+ * two decisions on one thread take turns), channel, contact, the tenant's name and how many
+ * messages the customer has sent in the thread.
+ */
+export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: string) {
+  const [row] = await tx
+    .select({
+      message: messages,
+      conversation: conversations,
+      channel: channels,
+      contact: contacts,
+      tenantName: tenants.name,
+      inboundCount: sql<number>`(select count(*)::int from messages i
+        where i.conversation_id = ${conversations.id} and i.direction = 'inbound')`,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(channels, eq(channels.id, conversations.channelId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .innerJoin(tenants, eq(tenants.id, messages.tenantId))
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
+    .for('update', { of: [messages, conversations] })
+    .prepare('rf_lock_decision_context')
+    .execute();
+  return row;
+}
+
+/** An outbound message (locked) with its conversation, channel and contact (the outbound step). */
+export async function lockSendContext(tx: Tx, tenantId: string, messageId: string) {
+  const [row] = await tx
+    .select({ message: messages, conversation: conversations, channel: channels, contact: contacts })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(channels, eq(channels.id, conversations.channelId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
+    .for('update', { of: messages })
+    .prepare('rf_lock_send_context')
+    .execute();
+  return row;
+}

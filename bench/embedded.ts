@@ -74,7 +74,8 @@ function startEmbedded(port: number, dataDir: string): Child {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'MASTER_KEY', 'PUBLIC_URL', 'NODE_ENV'])
     delete env[name];
-  const proc = spawn(NODE, [CLI, 'start'], {
+  // The flags of `npm start` (package.json).
+  const proc = spawn(NODE, ['--max-semi-space-size=16', CLI, 'start'], {
     cwd: ROOT,
     env: {
       ...env,

@@ -1,7 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 import { ConfigError, loadConfig } from '@replyforce/config';
-import { migrateDatabase, openDatabase } from '@replyforce/db';
-import { runProcess } from './main.ts';
-import { WORKER_QUEUES, type WorkerQueue } from './workers/index.ts';
+import type { WorkerQueue } from './workers/index.ts';
 
 const USAGE = `usage: replyforce <command>
   start    API + worker in one process (the embedded default)
@@ -13,9 +13,10 @@ const USAGE = `usage: replyforce <command>
            --channel messenger|instagram|whatsapp|x  (replyforce simulate --help for the options)`;
 
 /** `--queues inbound,ai` (or `--queues=inbound,ai`): the queues this worker consumes. */
-function workerQueues(args: string[]): WorkerQueue[] | undefined {
+async function workerQueues(args: string[]): Promise<WorkerQueue[] | undefined> {
   const i = args.findIndex((a) => a === '--queues' || a.startsWith('--queues='));
   if (i < 0) return undefined;
+  const { WORKER_QUEUES } = await import('./workers/index.ts');
   const list = args[i]?.includes('=') ? args[i]?.split('=')[1] : args[i + 1];
   const names = (list ?? '')
     .split(',')
@@ -27,6 +28,53 @@ function workerQueues(args: string[]): WorkerQueue[] | undefined {
   return names as WorkerQueue[];
 }
 
+const DRIZZLE = '/node_modules/drizzle-orm/';
+
+/**
+ * Node's ES module loader looks up the package scope of every `.js` file it resolves and loads (to
+ * learn its "type"), and each lookup hands back that package.json's whole "exports" field as a new
+ * string. drizzle-orm's package.json is ~180 KB and the ORM is a few hundred small files, so
+ * importing it allocated ~65 MB of those strings, which pushed V8 to grow its young generation to
+ * the maximum (128 MB) during startup: ~90 MB of resident memory every process then kept. Its files
+ * import each other by relative `.js` paths inside a `"type": "module"` package, so those imports
+ * are resolved here as what they are, ES modules, without the lookup. Every other import resolves
+ * as usual. Registered before anything imports the database layer.
+ */
+function resolveDrizzleDirectly(): void {
+  const esmRoots = new Map<string, boolean>();
+  const isEsmPackage = (root: string): boolean => {
+    let esm = esmRoots.get(root);
+    if (esm === undefined) {
+      try {
+        esm =
+          (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { type?: string }).type ===
+          'module';
+      } catch {
+        esm = false;
+      }
+      esmRoots.set(root, esm);
+    }
+    return esm;
+  };
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      const parent = context.parentURL;
+      const at = parent?.startsWith('file:') ? parent.lastIndexOf(DRIZZLE) : -1;
+      if (
+        parent &&
+        at >= 0 &&
+        (specifier.startsWith('./') || specifier.startsWith('../')) &&
+        specifier.endsWith('.js') &&
+        context.conditions?.includes('import') &&
+        isEsmPackage(parent.slice(0, at + DRIZZLE.length))
+      ) {
+        return { url: new URL(specifier, parent).href, format: 'module', shortCircuit: true };
+      }
+      return nextResolve(specifier, context);
+    },
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
   if (command === 'help' || command === '--help') {
@@ -34,14 +82,18 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  // Commands import what they run when they run it, so each process loads only its own code.
   switch (command) {
     case 'start':
-      return runProcess(config, 'all');
+      return (await import('./main.ts')).runProcess(config, 'all');
     case 'api':
-      return runProcess(config, 'api');
-    case 'worker':
-      return runProcess(config, 'worker', { queues: workerQueues(argv.slice(1)) });
+      return (await import('./main.ts')).runProcess(config, 'api');
+    case 'worker': {
+      const queues = await workerQueues(argv.slice(1));
+      return (await import('./main.ts')).runProcess(config, 'worker', { queues });
+    }
     case 'migrate': {
+      const { migrateDatabase, openDatabase } = await import('@replyforce/db');
       const db = await openDatabase(config);
       await migrateDatabase(db);
       await db.close();
@@ -58,6 +110,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+resolveDrizzleDirectly();
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);
   else console.error(err instanceof Error ? err.message : err);

@@ -1,12 +1,9 @@
 import type { Config } from '@replyforce/config';
 import { DEMO, seedDemo, seedDemoChannels } from '@replyforce/core';
 import pino from 'pino';
-import { buildApp } from './build-app.ts';
 import { loggerOptions } from './plugins/logger.ts';
 import { openRuntime } from './runtime.ts';
-import { createAppSandbox, demoGrants, sandboxXWebhookId, seedDemoConversations } from './sandbox.ts';
-import { startScheduler } from './scheduler/index.ts';
-import { startWorkers, type WorkerQueue } from './workers/index.ts';
+import type { WorkerQueue } from './workers/index.ts';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
@@ -22,28 +19,42 @@ export async function runProcess(
     );
   }
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
-  // With the sandbox, the X webhook id is the one the sandbox derived for this server's URL.
-  const runtime = await openRuntime(config, config.sandbox ? { xWebhookId: sandboxXWebhookId(config) } : {});
-  const { deps } = runtime;
   const withApi = role !== 'worker';
   const withWorker = role !== 'api';
+  // Each role loads only its own code: the HTTP app (fastify, its plugins, the routes) in API
+  // roles, the job handlers and the scheduler in worker roles, the platform stand-ins only when the
+  // sandbox is on. Keeps a separate process's memory to what it runs.
+  const sandboxing = config.sandbox ? await import('./sandbox.ts') : undefined;
+  // With the sandbox, the X webhook id is the one the sandbox derived for this server's URL.
+  const runtime = await openRuntime(
+    config,
+    sandboxing ? { xWebhookId: sandboxing.sandboxXWebhookId(config) } : {},
+  );
+  const { deps } = runtime;
 
-  const sandbox = withApi ? createAppSandbox(config) : undefined;
+  const sandbox = withApi ? sandboxing?.createAppSandbox(config) : undefined;
   const freshDemo = withApi && config.seedDemo && (await seedDemo(deps));
   if (freshDemo) {
-    const channels = sandbox ? await seedDemoChannels(deps, demoGrants(sandbox)) : 0;
+    const channels = sandbox && sandboxing ? await seedDemoChannels(deps, sandboxing.demoGrants(sandbox)) : 0;
     log.info({ channels }, 'seeded the demo workspace');
   }
   let stopScheduler = () => {};
   if (withWorker) {
+    const [{ startWorkers }, { startScheduler }] = await Promise.all([
+      import('./workers/index.ts'),
+      import('./scheduler/index.ts'),
+    ]);
     await startWorkers(deps, log, opts.queues);
     stopScheduler = startScheduler(deps, log, config.sweepIntervalSeconds * 1000);
   }
-  const app = withApi ? await buildApp(deps, sandbox ? { sandbox } : {}) : undefined;
+  const app = withApi
+    ? await (await import('./build-app.ts')).buildApp(deps, sandbox ? { sandbox } : {})
+    : undefined;
   if (app) await app.listen({ host: config.host, port: config.port });
-  if (app && sandbox && freshDemo) {
+  if (app && sandbox && sandboxing && freshDemo) {
     // Once listening: the sandbox delivers these customers' webhooks to this server over HTTP.
-    seedDemoConversations(app, sandbox)
+    sandboxing
+      .seedDemoConversations(app, sandbox)
       .then((n) => log.info({ conversations: n }, 'demo customers wrote in through the sandbox'))
       .catch((err) => log.warn({ err }, 'could not seed the demo conversations'));
   }

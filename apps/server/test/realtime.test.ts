@@ -217,8 +217,9 @@ describe('realtime WebSocket', () => {
     const url = await serve(createMemoryEventBus(), auth.authenticate, { authTimeoutMs: 5_000 });
     const stale = await connect(url);
     const refreshed = await connect(url);
-    await stale.auth(auth.issue(TENANT_A, Date.now() + 300).token);
-    await refreshed.auth(auth.issue(TENANT_A, Date.now() + 300).token);
+    // 1.5 s of validity: enough for both handshakes to finish first even on a loaded machine.
+    await stale.auth(auth.issue(TENANT_A, Date.now() + 1_500).token);
+    await refreshed.auth(auth.issue(TENANT_A, Date.now() + 1_500).token);
     await refreshed.auth(auth.issue(TENANT_A, Date.now() + 60_000).token);
 
     expect(await stale.closed).toEqual({ code: 4401, reason: 'Token expired: send a fresh auth message' });

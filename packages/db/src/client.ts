@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '@replyforce/config';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
@@ -24,8 +22,16 @@ export type Database = {
   close(): Promise<void>;
 };
 
-/** PGlite under `${dataDir}/pgdata`, or in memory when dataDir is 'memory://'. */
+/**
+ * PGlite under `${dataDir}/pgdata`, or in memory when dataDir is 'memory://'. PGlite (a large
+ * WASM build) and its drizzle driver are imported here, on first use, so processes on PostgreSQL
+ * never load them.
+ */
 export async function openPglite(dataDir: string): Promise<Database> {
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   let target = dataDir;
   if (!dataDir.startsWith('memory://')) {
     mkdirSync(dataDir, { recursive: true });

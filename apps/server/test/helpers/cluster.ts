@@ -165,7 +165,10 @@ export async function startCluster(
   };
 }
 
-/** Extra Node flags for the cluster's processes, e.g. CLUSTER_NODE_ARGS=--cpu-prof to profile a benchmark. */
+/**
+ * Node flags of the cluster's processes: those of the documented production command
+ * (docs/operations.md) plus CLUSTER_NODE_ARGS, e.g. `--cpu-prof` to profile a benchmark.
+ */
 function nodeArgs(): string[] {
-  return (process.env.CLUSTER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return ['--max-semi-space-size=16', ...(process.env.CLUSTER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 }

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { RealtimeEvent } from '@replyforce/contracts';
-import { refreshExpiringTokens } from '@replyforce/core';
-import { queryRows } from '@replyforce/db';
+import { processInboundEvent, refreshExpiringTokens, sendMessage } from '@replyforce/core';
+import { queryRows, storeInboundEvents } from '@replyforce/db';
+import { RetryLaterError } from '@replyforce/queue';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -256,6 +257,74 @@ describe.each(await databaseKinds())('the message spine on %s', (kind) => {
     expect(await countRows(s, 'inbound_events')).toBe(before + 1);
     const replies = await repliesIn(s, 'facebook', PAGE, 'psid-dup', 2);
     expect(replies).toHaveLength(2);
+  });
+
+  it('sends an unconfirmed reply again only when no echo of it is stored (a crash after the platform took it)', async () => {
+    const customer = 'psid-crash';
+    await customerWrites(s, {
+      platform: 'facebook',
+      accountId: PAGE,
+      customer: { id: customer },
+      text: 'Open today?',
+    });
+    await repliesIn(s, 'facebook', PAGE, customer, 1);
+    const [reply] = await queryRows<{ id: string; channel_id: string }>(
+      s.deps.db,
+      sql`select m.id, m.channel_id from messages m join conversations c on c.id = m.conversation_id
+          join contacts k on k.id = c.contact_id where k.platform_user_id = ${customer} and m.direction = 'outbound'`,
+    );
+    if (!reply) throw new Error('no reply row');
+    // What a worker killed between the platform's answer and recording it leaves: `sending`, tried
+    // 20 s ago (past the 15 s wait for an echo).
+    const unconfirm = () =>
+      queryRows(
+        s.deps.db,
+        sql`update messages set status = 'sending', last_attempt_at = now() - interval '20 seconds' where id = ${reply.id}`,
+      );
+    await unconfirm();
+    // The platform's echo of it is stored, its inbound job not run yet (both came back after the crash).
+    const echoId = crypto.randomUUID();
+    await storeInboundEvents(s.deps.db, [
+      {
+        id: echoId,
+        tenantId: acme.tenantId,
+        channelId: reply.channel_id,
+        platformEventId: `m_echo_${echoId}`,
+        kind: 'echo',
+        payload: {
+          kind: 'echo',
+          eventId: `m_echo_${echoId}`,
+          accountId: PAGE,
+          timestamp: Date.now(),
+          customerId: customer,
+          platformMessageId: `m_echo_${echoId}`,
+          text: 'the reply',
+          metadata: reply.id,
+        },
+      },
+    ]);
+    const job = { tenantId: acme.tenantId, messageId: reply.id };
+    await expect(sendMessage(s.deps, job, { attempt: 2, final: false })).rejects.toBeInstanceOf(
+      RetryLaterError,
+    );
+    expect(await repliesIn(s, 'facebook', PAGE, customer, 1)).toHaveLength(1);
+    // The echo settles it; the retried job then has nothing to do.
+    await processInboundEvent(s.deps, { tenantId: acme.tenantId, eventId: echoId });
+    const status = async () =>
+      (
+        await queryRows<{ status: string }>(
+          s.deps.db,
+          sql`select status from messages where id = ${reply.id}`,
+        )
+      )[0]?.status;
+    expect(await status()).toBe('sent');
+    await sendMessage(s.deps, job, { attempt: 3, final: false });
+    expect(await repliesIn(s, 'facebook', PAGE, customer, 1)).toHaveLength(1);
+    // No echo at all past the wait: the platform most likely never got it, and it is sent again.
+    await unconfirm();
+    await sendMessage(s.deps, job, { attempt: 4, final: false });
+    expect(await repliesIn(s, 'facebook', PAGE, customer, 2)).toHaveLength(2);
+    expect(['sent', 'delivered', 'read']).toContain(await status());
   });
 
   it('rejects bad signatures and malformed bodies, and stores nothing for an unknown account', async () => {

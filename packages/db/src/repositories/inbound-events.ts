@@ -1,4 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Pool } from 'pg';
 import type { Database, Tx } from '../client.ts';
 import { inboundEvents } from '../schema/index.ts';
 
@@ -98,10 +99,34 @@ export async function listStalePendingEvents(tx: Tx, olderThan: Date, limit: num
 }
 
 /**
+ * A batch of events as one fixed statement: its text never changes with the batch size, so each
+ * connection parses and plans it once (a drizzle multi-row VALUES is new text for every size).
+ */
+const STORE_EVENTS = `insert into inbound_events (id, tenant_id, channel_id, platform_event_id, kind, payload)
+  select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[])
+  on conflict (channel_id, platform_event_id) do nothing
+  returning id`;
+
+/**
  * The webhook receiver's write: one autocommitted statement in the connecting role's context (the
  * receiver acts for the platform, before any tenant is known; each row carries its tenant id).
  * No BEGIN/COMMIT round trips: this is the one query between a delivery and its 200.
  */
-export function storeInboundEvents(db: Database, rows: NewInboundEvent[]): Promise<string[]> {
-  return insertInboundEvents(db.orm, rows);
+export async function storeInboundEvents(db: Database, rows: NewInboundEvent[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  if (db.kind !== 'postgres') return insertInboundEvents(db.orm, rows);
+  const pool = (db.orm as unknown as { $client: Pool }).$client;
+  const result = await pool.query<{ id: string }>({
+    name: 'rf_store_inbound_events',
+    text: STORE_EVENTS,
+    values: [
+      rows.map((r) => r.id),
+      rows.map((r) => r.tenantId),
+      rows.map((r) => r.channelId),
+      rows.map((r) => r.platformEventId),
+      rows.map((r) => r.kind),
+      rows.map((r) => JSON.stringify(r.payload)),
+    ],
+  });
+  return result.rows.map((r) => r.id);
 }

@@ -259,6 +259,65 @@ describe.each(await databaseKinds())('the message spine on %s', (kind) => {
     expect(replies).toHaveLength(2);
   });
 
+  it('moves replies to delivered and read from receipts, and records a message another tool sent', async () => {
+    const customer = 'psid-receipts';
+    const thread = async () => {
+      const c = (await conversations(s, acme)).find((x) => x.contact.platformUserId === customer);
+      return c ? (await detail(s, acme, c.id)).messages : [];
+    };
+    await customerWrites(s, {
+      platform: 'facebook',
+      accountId: PAGE,
+      customer: { id: customer },
+      text: 'Hi',
+    });
+    // Messenger's delivery receipt names the reply (mids): settled with other receipts in one batch.
+    await eventually(async () =>
+      (await thread()).some((m) => m.sender === 'ai' && m.status === 'delivered') ? true : undefined,
+    );
+    // The customer opens the thread: Messenger's read receipt is a watermark, settled on its own.
+    await sandboxThread(s, 'facebook', PAGE, customer);
+    await eventually(async () =>
+      (await thread()).some((m) => m.sender === 'ai' && m.status === 'read') ? true : undefined,
+    );
+    // An echo whose metadata is a uuid that is not ours: a message sent from another tool.
+    const now = Date.now();
+    const echo = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: PAGE,
+          time: now,
+          messaging: [
+            {
+              sender: { id: PAGE },
+              recipient: { id: customer },
+              timestamp: now,
+              message: {
+                mid: `m_other_tool_${now}`,
+                is_echo: true,
+                app_id: 1234567890,
+                text: 'Sent from our CRM',
+                metadata: crypto.randomUUID(),
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect((await postWebhook(s, 'facebook', echo)).status).toBe(200);
+    const messages = await eventually(async () => {
+      const m = await thread();
+      return m.some((x) => x.text === 'Sent from our CRM') ? m : undefined;
+    });
+    expect(messages.find((m) => m.text === 'Sent from our CRM')).toMatchObject({
+      direction: 'outbound',
+      sender: 'agent',
+      status: 'sent',
+    });
+    expect(messages.filter((m) => m.direction === 'inbound').map((m) => m.text)).toEqual(['Hi']);
+  });
+
   it('sends an unconfirmed reply again only when no echo of it is stored (a crash after the platform took it)', async () => {
     const customer = 'psid-crash';
     await customerWrites(s, {

@@ -39,7 +39,12 @@ export { recordDeadLetter } from './dead-letters/record-dead-letter.ts';
 export { retryDeadLetter } from './dead-letters/retry-dead-letter.ts';
 export type { Actor, CoreDeps } from './deps.ts';
 export { processInboundEvent } from './ingestion/process-inbound-event.ts';
-export { dispatchInboundEvents, storeWebhookEvents } from './ingestion/store-webhook-events.ts';
+export { processReceipts } from './ingestion/process-receipts.ts';
+export {
+  dispatchInboundEvents,
+  type StoredEvent,
+  storeWebhookEvents,
+} from './ingestion/store-webhook-events.ts';
 export { sweepSpine } from './ingestion/sweep-spine.ts';
 export { deliverMail } from './mail/deliver-mail.ts';
 export { listOutbox } from './mail/list-outbox.ts';

@@ -7,6 +7,7 @@ export * from './repositories/conversation-queries.ts';
 export * from './repositories/conversations.ts';
 export * from './repositories/dead-letters.ts';
 export * from './repositories/inbound-events.ts';
+export * from './repositories/inbound-receipts.ts';
 export * from './repositories/invitations.ts';
 export * from './repositories/keyset.ts';
 export * from './repositories/mail-outbox.ts';

@@ -33,6 +33,18 @@ export const JOBS = {
     backoffMs: [1_000, 4_000, 16_000],
     concurrency: 20,
   },
+  /**
+   * Echoes and delivery receipts of one tenant, many per job: they only confirm what is already
+   * stored, and settling a batch in one transaction costs a fraction of a job each. Anything the
+   * batch cannot settle goes back to `inbound.process` one by one.
+   */
+  'inbound.receipts': {
+    payload: z.strictObject({ tenantId: z.uuid(), eventIds: z.array(z.uuid()).min(1).max(500) }),
+    queue: 'inbound',
+    attempts: 4,
+    backoffMs: [1_000, 4_000, 16_000],
+    concurrency: 20,
+  },
   'ai.process': {
     payload: z.strictObject({ tenantId: z.uuid(), messageId: z.uuid() }),
     queue: 'ai',

@@ -30,6 +30,12 @@ describe('job catalogue', () => {
         backoffMs: [1_000, 4_000, 16_000],
         concurrency: 20,
       },
+      'inbound.receipts': {
+        queue: 'inbound',
+        attempts: 4,
+        backoffMs: [1_000, 4_000, 16_000],
+        concurrency: 20,
+      },
       'ai.process': { queue: 'ai', attempts: 3, backoffMs: [2_000, 8_000], concurrency: 10 },
       'outbound.send': {
         queue: 'outbound',
@@ -54,7 +60,7 @@ describe('job catalogue', () => {
 
   it('maps queues to their jobs', () => {
     expect(QUEUES).toEqual(['mail', 'inbound', 'ai', 'outbound', 'crm', 'scheduled']);
-    expect(jobsOfQueue('inbound')).toEqual(['inbound.process']);
+    expect(jobsOfQueue('inbound')).toEqual(['inbound.process', 'inbound.receipts']);
     expect(jobsOfQueue('outbound')).toEqual(['outbound.send']);
     expect(QUEUES.flatMap((q) => jobsOfQueue(q)).sort()).toEqual([...JOB_NAMES].sort());
     expect(concurrencyOf('inbound')).toBe(20);
@@ -69,6 +75,13 @@ describe('job catalogue', () => {
       false,
     );
     expect(JOBS['scheduled.run'].payload.safeParse({ tenantId: id() }).success).toBe(false);
+    expect(JOBS['inbound.receipts'].payload.safeParse({ tenantId: id(), eventIds: [id()] }).success).toBe(
+      true,
+    );
+    expect(JOBS['inbound.receipts'].payload.safeParse({ tenantId: id(), eventIds: [] }).success).toBe(false);
+    expect(JOBS['inbound.receipts'].payload.safeParse({ tenantId: id(), eventIds: ['e-1'] }).success).toBe(
+      false,
+    );
   });
 
   it('parses a --queues list and refuses unknown names', () => {

@@ -63,6 +63,9 @@ describe.each(kinds)('%s queue', (kind) => {
         'inbound.process': async (p) => {
           seen.push(`inbound:${p.eventId}`);
         },
+        'inbound.receipts': async (p) => {
+          seen.push(`receipts:${p.eventIds.join(',')}`);
+        },
       },
       undefined,
       { queues: ['inbound'] },
@@ -92,7 +95,7 @@ describe.each(kinds)('%s queue', (kind) => {
 
   it('refuses to consume a chosen queue it has no handler for, or an unknown queue', async () => {
     const worker = open();
-    const onlyInbound = { 'inbound.process': async () => {} };
+    const onlyInbound = { 'inbound.process': async () => {}, 'inbound.receipts': async () => {} };
     // @ts-expect-error the ai queue is chosen, so its handler is required
     await expect(worker.work(onlyInbound, undefined, { queues: ['inbound', 'ai'] })).rejects.toThrow(
       /No handler for ai\.process \(queue ai\)/,

@@ -7,7 +7,13 @@ import {
   verifyXSignature,
   xCrcResponseToken,
 } from '@replyforce/connectors';
-import { AppError, type CoreDeps, dispatchInboundEvents, storeWebhookEvents } from '@replyforce/core';
+import {
+  AppError,
+  type CoreDeps,
+  dispatchInboundEvents,
+  type StoredEvent,
+  storeWebhookEvents,
+} from '@replyforce/core';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
 
@@ -39,7 +45,7 @@ export function webhookRoutes(deps: CoreDeps, registry: Registry): FastifyPlugin
   const { channels: ch } = deps.config;
 
   // Events stored by a request, dispatched once its response has gone out.
-  const toDispatch = new WeakMap<FastifyRequest, { tenantId: string; eventId: string }[]>();
+  const toDispatch = new WeakMap<FastifyRequest, StoredEvent[]>();
   const dispatchAfterResponse = async (request: FastifyRequest) => {
     const stored = toDispatch.get(request);
     if (!stored) return;

@@ -3,6 +3,7 @@ import {
   decideReply,
   deliverMail,
   processInboundEvent,
+  processReceipts,
   recordDeadLetter,
   sendMessage,
 } from '@replyforce/core';
@@ -25,6 +26,7 @@ export async function startWorkers(
   await deps.queue.work<WorkerQueue>(
     {
       'inbound.process': (payload, ctx) => processInboundEvent(deps, payload, ctx),
+      'inbound.receipts': (payload) => processReceipts(deps, payload),
       'ai.process': (payload, ctx) => decideReply(deps, payload, ctx),
       'outbound.send': (payload, ctx) => sendMessage(deps, payload, ctx),
       'mail.deliver': (payload, ctx) => deliverMail(deps, payload, ctx),

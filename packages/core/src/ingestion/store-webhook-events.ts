@@ -6,7 +6,7 @@ import { type Batcher, createBatcher } from './batcher.ts';
 
 export type StoredDelivery = {
   /** Newly stored events, to dispatch once the platform has its 200. */
-  stored: { tenantId: string; eventId: string }[];
+  stored: StoredEvent[];
   duplicates: number;
   /** Events for an account no tenant has connected: logged, not stored. */
   unknownAccounts: string[];
@@ -14,11 +14,13 @@ export type StoredDelivery = {
   stale: number;
 };
 
+export type StoredEvent = { tenantId: string; eventId: string; kind: InboundEvent['kind'] };
+
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 type Ingest = {
   store: Batcher<NewInboundEvent, boolean>;
-  dispatch: Batcher<{ tenantId: string; eventId: string }, void>;
+  dispatch: Batcher<StoredEvent, void>;
 };
 const ingests = new WeakMap<CoreDeps, Ingest>();
 
@@ -53,15 +55,45 @@ async function insertBatch(db: Database, rows: NewInboundEvent[]): Promise<boole
   return rows.map((r) => inserted.has(r.id));
 }
 
-async function dispatchBatch(
-  queue: JobQueue,
-  items: { tenantId: string; eventId: string }[],
-): Promise<undefined[]> {
-  await queue.dispatchMany(
-    'inbound.process',
-    items.map((s) => ({ payload: s, opts: { jobId: `inbound-${s.eventId}` } })),
-  );
+/**
+ * Customer messages and comments each get their own job (they fan out per conversation); echoes
+ * and receipts only confirm what is stored, so each tenant's share of the batch is one job.
+ */
+async function dispatchBatch(queue: JobQueue, items: StoredEvent[]): Promise<undefined[]> {
+  const receipts = new Map<string, string[]>();
+  const messages: StoredEvent[] = [];
+  for (const item of items) {
+    if (item.kind === 'echo' || item.kind === 'status') {
+      const ids = receipts.get(item.tenantId) ?? [];
+      ids.push(item.eventId);
+      receipts.set(item.tenantId, ids);
+    } else messages.push(item);
+  }
+  if (messages.length > 0) {
+    await queue.dispatchMany(
+      'inbound.process',
+      messages.map((s) => ({
+        payload: { tenantId: s.tenantId, eventId: s.eventId },
+        opts: { jobId: `inbound-${s.eventId}` },
+      })),
+    );
+  }
+  for (const [tenantId, ids] of receipts) {
+    await queue.dispatchMany(
+      'inbound.receipts',
+      chunks(ids, 500).map((eventIds) => ({
+        payload: { tenantId, eventIds },
+        opts: { jobId: `receipts-${eventIds[0]}` },
+      })),
+    );
+  }
   return items.map(() => undefined);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** PostgreSQL text cannot hold NUL; a platform's event is stored without them rather than refused. */
@@ -112,14 +144,13 @@ export async function storeWebhookEvents(
     });
   }
   const fresh = await ingestOf(deps).store.submit(rows);
-  const stored = rows.filter((_, i) => fresh[i]).map((r) => ({ tenantId: r.tenantId, eventId: r.id }));
+  const stored = rows
+    .filter((_, i) => fresh[i])
+    .map((r) => ({ tenantId: r.tenantId, eventId: r.id, kind: r.kind }));
   return { stored, duplicates: rows.length - stored.length, unknownAccounts: [...unknownAccounts], stale };
 }
 
 /** Hands stored events to the inbound queue; a lost dispatch is picked up by the sweeper. */
-export async function dispatchInboundEvents(
-  deps: CoreDeps,
-  stored: { tenantId: string; eventId: string }[],
-): Promise<void> {
+export async function dispatchInboundEvents(deps: CoreDeps, stored: StoredEvent[]): Promise<void> {
   await ingestOf(deps).dispatch.submit(stored);
 }

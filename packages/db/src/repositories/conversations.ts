@@ -366,7 +366,9 @@ export async function applyMessageStatus(
         )
       : and(
           sql`${messages.conversationId} in (select id from conversations where contact_id = ${match.contactId})`,
-          sql`${messages.sentAt} <= ${match.upTo}`,
+          // The watermark is the platform's clock at its send; our sent_at is taken after its answer
+          // and would miss the newest message. The row exists before the send, so created_at works.
+          sql`${messages.createdAt} <= ${match.upTo}`,
         );
   const allowedFrom =
     status === 'failed'

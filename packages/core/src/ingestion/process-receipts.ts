@@ -1,0 +1,122 @@
+import type { InboundEvent } from '@replyforce/connectors';
+import {
+  applyMessageStatus,
+  findMessageStatuses,
+  finishInboundEventsMany,
+  lockPendingEvents,
+  type MessageRow,
+  markMessageSent,
+  withTenant,
+} from '@replyforce/db';
+import { toMessageDto } from '../conversations/dto.ts';
+import type { CoreDeps } from '../deps.ts';
+import { publish } from '../realtime/publish.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNSETTLED = new Set(['pending', 'sending', 'failed']);
+
+/**
+ * The `inbound.receipts` worker: settles a batch of one tenant's echoes and receipts in one
+ * transaction. Echoes of our own replies (metadata = our message id) confirm them; delivery and
+ * read receipts that name their messages move those forward, one statement per channel and status.
+ * Everything else (another tool's messages, watermark receipts, failures with their own error)
+ * goes to `inbound.process` one by one, as does the whole batch if settling it fails.
+ */
+export async function processReceipts(
+  deps: CoreDeps,
+  job: { tenantId: string; eventIds: string[] },
+): Promise<void> {
+  const { tenantId } = job;
+  let settled: { changed: MessageRow[]; individually: string[] };
+  try {
+    settled = await settle(deps, job);
+  } catch {
+    settled = { changed: [], individually: job.eventIds };
+  }
+  if (settled.individually.length > 0) {
+    await deps.queue.dispatchMany(
+      'inbound.process',
+      settled.individually.map((eventId) => ({
+        payload: { tenantId, eventId },
+        opts: { jobId: `inbound-${eventId}` },
+      })),
+    );
+  }
+  for (const m of settled.changed) publish(deps, tenantId, 'message.status', toMessageDto(m));
+}
+
+type StatusGroup = { channelId: string; status: 'sent' | 'delivered' | 'read'; ids: string[]; at: number };
+
+function settle(deps: CoreDeps, job: { tenantId: string; eventIds: string[] }) {
+  const { tenantId } = job;
+  return withTenant(deps.db, tenantId, async (tx) => {
+    const rows = await lockPendingEvents(tx, tenantId, job.eventIds);
+    const done: string[] = [];
+    const skipped: string[] = [];
+    const individually: string[] = [];
+    const changed: MessageRow[] = [];
+    const groups = new Map<string, StatusGroup>();
+    const ours: { eventId: string; messageId: string; platformMessageId: string; at: number }[] = [];
+    for (const row of rows) {
+      const event = row.payload as InboundEvent;
+      if (row.channelStatus === 'disconnected') skipped.push(row.id);
+      else if (event.kind === 'status' && event.status !== 'failed' && event.platformMessageIds.length > 0) {
+        const key = `${row.channelId}|${event.status}`;
+        const group = groups.get(key) ?? { channelId: row.channelId, status: event.status, ids: [], at: 0 };
+        group.ids.push(...event.platformMessageIds);
+        group.at = Math.max(group.at, event.timestamp);
+        groups.set(key, group);
+        done.push(row.id);
+      } else if (event.kind === 'echo' && event.metadata && UUID.test(event.metadata)) {
+        ours.push({
+          eventId: row.id,
+          messageId: event.metadata,
+          platformMessageId: event.platformMessageId,
+          at: event.timestamp,
+        });
+      } else individually.push(row.id);
+    }
+    const statuses = new Map(
+      (await findMessageStatuses(tx, tenantId, [...new Set(ours.map((o) => o.messageId))])).map((m) => [
+        m.id,
+        m.status,
+      ]),
+    );
+    for (const echo of ours) {
+      const status = statuses.get(echo.messageId);
+      // Not one of ours after all: recorded as a message sent from another tool, one by one.
+      if (status === undefined) {
+        individually.push(echo.eventId);
+        continue;
+      }
+      // The echo proves the platform accepted it, even after we gave up on an unanswered call.
+      if (UNSETTLED.has(status)) {
+        const row = await markMessageSent(
+          tx,
+          tenantId,
+          echo.messageId,
+          echo.platformMessageId,
+          new Date(echo.at),
+        );
+        if (row) changed.push(row);
+        statuses.set(echo.messageId, 'sent');
+      }
+      done.push(echo.eventId);
+    }
+    for (const g of groups.values()) {
+      changed.push(
+        ...(await applyMessageStatus(
+          tx,
+          tenantId,
+          g.channelId,
+          { platformMessageIds: g.ids },
+          g.status,
+          new Date(g.at),
+        )),
+      );
+    }
+    await finishInboundEventsMany(tx, tenantId, done, 'done');
+    await finishInboundEventsMany(tx, tenantId, skipped, 'skipped', 'channel disconnected');
+    return { changed, individually };
+  });
+}

@@ -71,7 +71,8 @@ export function createRedisEventBus(
   const publishTimeoutMs = opts.publishTimeoutMs ?? 1_000;
   const listeners = new Set<EventListener>();
   // One retry, then a publish during an outage fails fast instead of queueing stale events.
-  const pub = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  // Auto-pipelining: the events of one job (message, status, conversation) share one write.
+  const pub = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
   const sub = new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `${channel}:sub` });
   // Outages surface as missing updates, not as crashes or log floods.
   pub.on('error', () => {});

@@ -81,7 +81,7 @@ return {recorded, n, oldest[2] or false}
 `;
 
 export function createRedisWindowCounter(redisUrl: string, prefix = 'rf:win:'): WindowCounter {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
   redis.on('error', () => {});
   return {
     async hit(key, windowMs) {

@@ -1,8 +1,33 @@
 import type { ContactDto, ConversationDto, MessageDto, PlatformId } from '@replyforce/contracts';
-import type { ContactRow, ConversationListRow, MessageRow } from '@replyforce/db';
+import type {
+  ChannelRow,
+  ContactRow,
+  ConversationListRow,
+  ConversationRow,
+  MessageRow,
+} from '@replyforce/db';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const WINDOW_MS = 24 * 3600_000;
+
+/**
+ * The conversation as dashboards list it, from rows a job already holds: the same shape as
+ * findConversationView, without reading it back.
+ */
+export function conversationView(
+  conversation: ConversationRow,
+  contact: Pick<ContactRow, 'displayName' | 'username' | 'platformUserId'>,
+  channel: Pick<ChannelRow, 'platform' | 'name'>,
+): ConversationListRow {
+  return {
+    conversation,
+    contactName: contact.displayName,
+    contactUsername: contact.username,
+    contactPlatformUserId: contact.platformUserId,
+    platform: channel.platform,
+    channelName: channel.name,
+  };
+}
 
 export function toConversationDto(row: ConversationListRow): ConversationDto {
   const c = row.conversation;

@@ -19,7 +19,7 @@ import {
   upsertConversationOnInbound,
   withTenant,
 } from '@replyforce/db';
-import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
+import { conversationView, toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
 import { enrichContact } from './enrich-contact.ts';
@@ -141,7 +141,7 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
         fx.created.push(message);
         fx.decide = message.id;
       }
-      fx.conversationId = conversation.id;
+      fx.view = conversationView(conversation, contact, channel);
     } else if (event.kind === 'status') {
       const match =
         event.platformMessageIds.length > 0
@@ -162,7 +162,8 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
       await applyEcho(tx, job.tenantId, channel.id, event, fx);
     }
     await finishInboundEvent(tx, job.tenantId, row.id, 'done');
-    if (fx.conversationId) fx.view = await findConversationView(tx, job.tenantId, fx.conversationId);
+    if (fx.conversationId && !fx.view)
+      fx.view = await findConversationView(tx, job.tenantId, fx.conversationId);
     return fx;
   });
   if (!effects) return;

@@ -1,6 +1,5 @@
 import { type AccountCredentials, ConnectorError } from '@replyforce/connectors';
 import {
-  findConversationView,
   hasPendingEchoOf,
   lockSendContext,
   type MessageRow,
@@ -12,7 +11,7 @@ import {
 } from '@replyforce/db';
 import { PermanentJobError, RetryLaterError } from '@replyforce/queue';
 import { handleChannelFailure } from '../channels/handle-channel-failure.ts';
-import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
+import { conversationView, toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
 import { planSend } from './policy.ts';
@@ -72,7 +71,7 @@ export async function sendMessage(
       attempts: message.attempts + 1,
       lastAttemptAt: new Date(),
     });
-    return { channel, request: plan.request, credentials, message };
+    return { channel, contact, request: plan.request, credentials, message };
   });
   if (!prepared) return;
   if ('wait' in prepared && typeof prepared.wait === 'number')
@@ -133,9 +132,15 @@ export async function sendMessage(
     withTenant(deps.db, tenantId, async (tx) => {
       const now = new Date();
       const row = await markMessageSent(tx, tenantId, message.id, platformMessageId, now);
-      await touchConversationOutbound(tx, tenantId, message.conversationId, now, message.text);
+      const touched = await touchConversationOutbound(
+        tx,
+        tenantId,
+        message.conversationId,
+        now,
+        message.text,
+      );
       if (channel.authFailures > 0) await updateChannel(tx, tenantId, channel.id, { authFailures: 0 });
-      return { row, view: await findConversationView(tx, tenantId, message.conversationId) };
+      return { row, view: touched && conversationView(touched, prepared.contact, channel) };
     }),
   );
   if (sent.row) publish(deps, tenantId, 'message.status', toMessageDto(sent.row));

@@ -146,8 +146,8 @@ export async function touchConversationOutbound(
   id: string,
   at: Date,
   preview: string,
-): Promise<void> {
-  await tx
+): Promise<ConversationRow | undefined> {
+  const [row] = await tx
     .update(conversations)
     .set({
       lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at})`,
@@ -155,8 +155,10 @@ export async function touchConversationOutbound(
       updatedAt: new Date(),
     })
     .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)))
+    .returning()
     .prepare('rf_touch_conversation_outbound')
     .execute();
+  return row;
 }
 
 export async function updateConversation(

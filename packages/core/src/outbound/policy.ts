@@ -40,9 +40,9 @@ type TemplateContext = { name: string; language: string; parameters: string[] };
  */
 export function planSend(
   platform: Platform,
-  message: MessageRow,
-  conversation: ConversationRow,
-  contact: ContactRow,
+  message: Pick<MessageRow, 'id' | 'context' | 'kind' | 'text' | 'sender'>,
+  conversation: Pick<ConversationRow, 'lastInboundAt'>,
+  contact: Pick<ContactRow, 'platformUserId'>,
   now: Date,
 ): SendPlan {
   const metadata = message.id;

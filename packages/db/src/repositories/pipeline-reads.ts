@@ -7,13 +7,22 @@ import { channels, contacts, conversations, inboundEvents, messages, tenants } f
  * messages a second the round trips, not the queries, are what the worker and PostgreSQL spend
  * their time on. They are named prepared statements, parsed and planned once per connection:
  * planning a five-table join cost PostgreSQL more than running it. A name must always carry the
- * same statement text, so only fixed-shape queries get one.
+ * same statement text, so only fixed-shape queries get one. Each reads only the columns its step
+ * uses: building and mapping drizzle rows costs the worker per column.
  */
 
 /** A stored event and its channel, the event row locked (the inbound step). */
 export async function lockInboundEventWithChannel(tx: Tx, tenantId: string, id: string) {
   const [row] = await tx
-    .select({ event: inboundEvents, channel: channels })
+    .select({
+      event: {
+        id: inboundEvents.id,
+        status: inboundEvents.status,
+        payload: inboundEvents.payload,
+        channelId: inboundEvents.channelId,
+      },
+      channel: { id: channels.id, status: channels.status, platform: channels.platform, name: channels.name },
+    })
     .from(inboundEvents)
     .innerJoin(channels, eq(channels.id, inboundEvents.channelId))
     .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)))
@@ -32,9 +41,13 @@ export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: s
   const [row] = await tx
     .select({
       message: messages,
-      conversation: conversations,
-      channel: channels,
-      contact: contacts,
+      conversation: {
+        id: conversations.id,
+        status: conversations.status,
+        lastInboundAt: conversations.lastInboundAt,
+      },
+      channel: { id: channels.id, platform: channels.platform },
+      contact: { displayName: contacts.displayName },
       tenantName: tenants.name,
       inboundCount: sql<number>`(select count(*)::int from messages i
         where i.conversation_id = ${conversations.id} and i.direction = 'inbound')`,
@@ -54,7 +67,25 @@ export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: s
 /** An outbound message (locked) with its conversation, channel and contact (the outbound step). */
 export async function lockSendContext(tx: Tx, tenantId: string, messageId: string) {
   const [row] = await tx
-    .select({ message: messages, conversation: conversations, channel: channels, contact: contacts })
+    .select({
+      message: messages,
+      conversation: { lastInboundAt: conversations.lastInboundAt },
+      channel: {
+        id: channels.id,
+        name: channels.name,
+        platform: channels.platform,
+        accountId: channels.accountId,
+        extra: channels.extra,
+        credentials: channels.credentials,
+        status: channels.status,
+        authFailures: channels.authFailures,
+      },
+      contact: {
+        platformUserId: contacts.platformUserId,
+        displayName: contacts.displayName,
+        username: contacts.username,
+      },
+    })
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(channels, eq(channels.id, conversations.channelId))

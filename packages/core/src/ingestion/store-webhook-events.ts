@@ -29,10 +29,10 @@ function ingestOf(deps: CoreDeps): Ingest {
   let ingest = ingests.get(deps);
   if (!ingest) {
     ingest = {
-      store: createBatcher((rows) => insertBatch(deps.db, rows), {
-        maxBatch: 500,
-        maxInFlight: Math.max(1, Math.min(4, deps.config.database.poolMax - 1)),
-      }),
+      // One INSERT in flight: deliveries arriving meanwhile wait and go together in the next, one
+      // commit for all of them. More in flight only made smaller batches (ingest benchmark: ratio
+      // 0.70-0.73 with 8, 0.77-0.85 with 2, 0.80-0.87 with 1; ack p99 at 1,000/s 13-17 ms).
+      store: createBatcher((rows) => insertBatch(deps.db, rows), { maxBatch: 500, maxInFlight: 1 }),
       dispatch: createBatcher((items) => dispatchBatch(deps.queue, items), { maxBatch: 500, maxInFlight: 2 }),
     };
     ingests.set(deps, ingest);

@@ -170,5 +170,9 @@ export async function startCluster(
  * (docs/operations.md) plus CLUSTER_NODE_ARGS, e.g. `--cpu-prof` to profile a benchmark.
  */
 function nodeArgs(): string[] {
-  return ['--max-semi-space-size=8', ...(process.env.CLUSTER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  return [
+    '--max-semi-space-size=8',
+    '--max-old-space-size=160',
+    ...(process.env.CLUSTER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
 }

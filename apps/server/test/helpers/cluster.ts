@@ -6,7 +6,7 @@ import { startSandboxServer } from '@replyforce/sandbox/standalone.ts';
 import { webhookIdFor } from '@replyforce/sandbox/x/webhooks.ts';
 import { emptyDatabase } from './databases.ts';
 import { freePort } from './free-port.ts';
-import { TEST_REDIS_URL } from './redis.ts';
+import { deleteKeys, TEST_REDIS_URL } from './redis.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -161,6 +161,8 @@ export async function startCluster(
       clearTimeout(killer);
       await sandbox.close();
       if (!process.env.CLUSTER_KEEP_DATABASE) await database.drop();
+      // Its queues too: a benchmark leaves thousands of jobs, and runs would pile up in Redis.
+      await deleteKeys(redisUrl, `${env.QUEUE_PREFIX}:*`).catch(() => {});
     },
   };
 }

@@ -15,6 +15,7 @@ import { startWorkers } from '../../src/workers/index.ts';
 import { bearer } from './api.ts';
 import { type DbKind, freshDatabase } from './databases.ts';
 import { freePort } from './free-port.ts';
+import { deleteKeys } from './redis.ts';
 import { TEST_MASTER_KEY } from './test-app.ts';
 
 /** Answers are read loosely in tests: each assertion names the fields it relies on. */
@@ -58,9 +59,10 @@ export async function startSpineServer(
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
+  const queuePrefix = `rf-test-${crypto.randomUUID().slice(0, 8)}`;
   const runtime = await openRuntime(config, {
     database: database.db,
-    queuePrefix: `rf-test-${crypto.randomUUID().slice(0, 8)}`,
+    queuePrefix,
     xWebhookId: sandboxXWebhookId(config),
   });
   const sandbox = createAppSandbox(config);
@@ -82,6 +84,8 @@ export async function startSpineServer(
       await sandbox.close();
       await runtime.close();
       await database.drop();
+      // The run's queues: jobs a test left (or never consumed) would otherwise pile up in Redis.
+      if (config.redisUrl) await deleteKeys(config.redisUrl, `${queuePrefix}:*`).catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,6 +9,7 @@ import { buildApp } from '../../src/build-app.ts';
 import { openRuntime } from '../../src/runtime.ts';
 import { startWorkers } from '../../src/workers/index.ts';
 import { type DbKind, freshDatabase } from './databases.ts';
+import { deleteKeys } from './redis.ts';
 
 /** A fixed master key: tests do not need a secret one. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 11).toString('base64');
@@ -36,9 +37,10 @@ export async function createTestApp(
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
+  const queuePrefix = `rf-test-${crypto.randomUUID().slice(0, 8)}`;
   const runtime = await openRuntime(config, {
     database: database.db,
-    queuePrefix: `rf-test-${crypto.randomUUID().slice(0, 8)}`,
+    queuePrefix,
   });
   if (opts.workers !== false) await startWorkers(runtime.deps, pino({ level: 'silent' }));
   const app = await buildApp(runtime.deps, {
@@ -54,6 +56,8 @@ export async function createTestApp(
       await app.close();
       await runtime.close();
       await database.drop();
+      // The run's queues: jobs a test left (or never consumed) would otherwise pile up in Redis.
+      if (config.redisUrl) await deleteKeys(config.redisUrl, `${queuePrefix}:*`).catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

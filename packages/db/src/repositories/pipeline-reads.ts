@@ -11,25 +11,51 @@ import { channels, contacts, conversations, inboundEvents, messages, tenants } f
  * uses: building and mapping drizzle rows costs the worker per column.
  */
 
-/** A stored event and its channel, the event row locked (the inbound step). */
-export async function lockInboundEventWithChannel(tx: Tx, tenantId: string, id: string) {
+/**
+ * Claims a pending event for the inbound step: marks it done and returns it with its channel, in
+ * one statement. The caller's transaction makes the claim and the work one: should the work fail,
+ * the rollback leaves the event pending, and a concurrent job for the same event waits on the row,
+ * then finds it no longer pending.
+ */
+export async function claimInboundEvent(tx: Tx, tenantId: string, id: string) {
   const [row] = await tx
-    .select({
-      event: {
-        id: inboundEvents.id,
-        status: inboundEvents.status,
-        payload: inboundEvents.payload,
-        channelId: inboundEvents.channelId,
-      },
-      channel: { id: channels.id, status: channels.status, platform: channels.platform, name: channels.name },
+    .update(inboundEvents)
+    .set({
+      status: 'done',
+      processedAt: sql`now()`,
+      attempts: sql`${inboundEvents.attempts} + 1`,
+      lastError: null,
     })
-    .from(inboundEvents)
-    .innerJoin(channels, eq(channels.id, inboundEvents.channelId))
-    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)))
-    .for('update', { of: inboundEvents })
-    .prepare('rf_lock_inbound_event')
+    .from(channels)
+    .where(
+      and(
+        eq(inboundEvents.tenantId, tenantId),
+        eq(inboundEvents.id, id),
+        eq(inboundEvents.status, 'pending'),
+        eq(channels.id, inboundEvents.channelId),
+      ),
+    )
+    .returning({
+      id: inboundEvents.id,
+      payload: inboundEvents.payload,
+      channelId: channels.id,
+      channelStatus: channels.status,
+      platform: channels.platform,
+      channelName: channels.name,
+    })
+    .prepare('rf_claim_inbound_event')
     .execute();
-  return row;
+  return (
+    row && {
+      event: { id: row.id, payload: row.payload },
+      channel: {
+        id: row.channelId,
+        status: row.channelStatus,
+        platform: row.platform,
+        name: row.channelName,
+      },
+    }
+  );
 }
 
 /**

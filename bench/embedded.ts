@@ -75,7 +75,7 @@ function startEmbedded(port: number, dataDir: string): Child {
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'MASTER_KEY', 'PUBLIC_URL', 'NODE_ENV'])
     delete env[name];
   // The flags of `npm start` (package.json).
-  const proc = spawn(NODE, ['--max-semi-space-size=8', CLI, 'start'], {
+  const proc = spawn(NODE, ['--max-semi-space-size=16', CLI, 'start'], {
     cwd: ROOT,
     env: {
       ...env,

@@ -173,7 +173,7 @@ export async function startCluster(
  */
 function nodeArgs(): string[] {
   return [
-    '--max-semi-space-size=8',
+    '--max-semi-space-size=16',
     '--max-old-space-size=160',
     ...(process.env.CLUSTER_NODE_ARGS ?? '').split(' ').filter(Boolean),
   ];

@@ -57,6 +57,11 @@ function signMeta(s: SpineServer, body: string): string {
   return `sha256=${createHmac('sha256', s.config.channels.metaAppSecret).update(body).digest('hex')}`;
 }
 
+/** A Messenger webhook body for the test Page carrying one messaging element. */
+function pageDelivery(time: number, messaging: object): string {
+  return JSON.stringify({ object: 'page', entry: [{ id: PAGE, time, messaging: [messaging] }] });
+}
+
 async function postWebhook(s: SpineServer, segment: string, body: string, signature?: string) {
   const res = await fetch(`${s.base}/webhooks/${segment}`, {
     method: 'POST',
@@ -234,22 +239,11 @@ describe.each(await databaseKinds())('the message spine on %s', (kind) => {
     });
     await repliesIn(s, 'facebook', PAGE, 'psid-dup', 1);
     const now = Date.now();
-    const body = JSON.stringify({
-      object: 'page',
-      entry: [
-        {
-          id: PAGE,
-          time: now,
-          messaging: [
-            {
-              sender: { id: 'psid-dup' },
-              recipient: { id: PAGE },
-              timestamp: now,
-              message: { mid: `m_dup_${now}`, text: 'Do you open on Sundays?' },
-            },
-          ],
-        },
-      ],
+    const body = pageDelivery(now, {
+      sender: { id: 'psid-dup' },
+      recipient: { id: PAGE },
+      timestamp: now,
+      message: { mid: `m_dup_${now}`, text: 'Do you open on Sundays?' },
     });
     const before = await countRows(s, 'inbound_events');
     const answers = await Promise.all([1, 2, 3].map(() => postWebhook(s, 'facebook', body)));
@@ -282,28 +276,17 @@ describe.each(await databaseKinds())('the message spine on %s', (kind) => {
     );
     // An echo whose metadata is a uuid that is not ours: a message sent from another tool.
     const now = Date.now();
-    const echo = JSON.stringify({
-      object: 'page',
-      entry: [
-        {
-          id: PAGE,
-          time: now,
-          messaging: [
-            {
-              sender: { id: PAGE },
-              recipient: { id: customer },
-              timestamp: now,
-              message: {
-                mid: `m_other_tool_${now}`,
-                is_echo: true,
-                app_id: 1234567890,
-                text: 'Sent from our CRM',
-                metadata: crypto.randomUUID(),
-              },
-            },
-          ],
-        },
-      ],
+    const echo = pageDelivery(now, {
+      sender: { id: PAGE },
+      recipient: { id: customer },
+      timestamp: now,
+      message: {
+        mid: `m_other_tool_${now}`,
+        is_echo: true,
+        app_id: 1234567890,
+        text: 'Sent from our CRM',
+        metadata: crypto.randomUUID(),
+      },
     });
     expect((await postWebhook(s, 'facebook', echo)).status).toBe(200);
     const messages = await eventually(async () => {

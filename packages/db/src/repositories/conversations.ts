@@ -76,7 +76,7 @@ export async function upsertConversation(
 
 /**
  * The thread a customer message belongs to, created or moved up by it in one statement: it opens
- * the window, counts as unread and reopens a closed or snoozed thread (as touchConversationInbound).
+ * the window, counts as unread and reopens a closed or snoozed thread.
  */
 export async function upsertConversationOnInbound(
   tx: Tx,
@@ -114,30 +114,6 @@ export async function insertMessage(
 ): Promise<MessageRow | undefined> {
   const [message] = await tx.insert(messages).values(row).onConflictDoNothing().returning();
   return message;
-}
-
-/** A customer message arrived: it moves the thread up, opens the window and reopens a closed thread. */
-export async function touchConversationInbound(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  at: Date,
-  preview: string,
-): Promise<ConversationRow | undefined> {
-  const [row] = await tx
-    .update(conversations)
-    .set({
-      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at})`,
-      lastInboundAt: sql`greatest(coalesce(${conversations.lastInboundAt}, ${at}), ${at})`,
-      lastMessagePreview: preview.slice(0, 200),
-      unreadCount: sql`${conversations.unreadCount} + 1`,
-      status: sql`case when ${conversations.status} in ('closed', 'snoozed') then 'open' else ${conversations.status} end`,
-      snoozedUntil: sql`case when ${conversations.status} = 'snoozed' then null else ${conversations.snoozedUntil} end`,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)))
-    .returning();
-  return row;
 }
 
 export async function touchConversationOutbound(

@@ -39,6 +39,16 @@ export async function findInboundEventForUpdate(tx: Tx, tenantId: string, id: st
   return row;
 }
 
+/** The columns of a finished event: its outcome, when, one more attempt, and the error if any. */
+export function finishedEvent(status: 'done' | 'skipped' | 'failed', error?: string) {
+  return {
+    status,
+    processedAt: new Date(),
+    attempts: sql`${inboundEvents.attempts} + 1`,
+    lastError: error?.slice(0, 1000) ?? null,
+  };
+}
+
 export async function finishInboundEvent(
   tx: Tx,
   tenantId: string,
@@ -48,12 +58,7 @@ export async function finishInboundEvent(
 ): Promise<void> {
   await tx
     .update(inboundEvents)
-    .set({
-      status,
-      processedAt: new Date(),
-      attempts: sql`${inboundEvents.attempts} + 1`,
-      lastError: error?.slice(0, 1000) ?? null,
-    })
+    .set(finishedEvent(status, error))
     .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)))
     .prepare('rf_finish_inbound_event')
     .execute();

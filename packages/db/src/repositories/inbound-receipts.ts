@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { channels, inboundEvents, messages } from '../schema/index.ts';
+import { finishedEvent } from './inbound-events.ts';
 
 /**
  * A batch's events still pending, locked, with their channel's status. Events another job holds
@@ -46,11 +47,6 @@ export async function finishInboundEventsMany(
   if (ids.length === 0) return;
   await tx
     .update(inboundEvents)
-    .set({
-      status,
-      processedAt: new Date(),
-      attempts: sql`${inboundEvents.attempts} + 1`,
-      lastError: error ?? null,
-    })
+    .set(finishedEvent(status, error))
     .where(and(eq(inboundEvents.tenantId, tenantId), inArray(inboundEvents.id, ids)));
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { channels, contacts, conversations, inboundEvents, messages, tenants } from '../schema/index.ts';
+import { finishedEvent } from './inbound-events.ts';
 
 /**
  * The pipeline's first reads, one round trip per job instead of one per table: at a few hundred
@@ -20,12 +21,7 @@ import { channels, contacts, conversations, inboundEvents, messages, tenants } f
 export async function claimInboundEvent(tx: Tx, tenantId: string, id: string) {
   const [row] = await tx
     .update(inboundEvents)
-    .set({
-      status: 'done',
-      processedAt: sql`now()`,
-      attempts: sql`${inboundEvents.attempts} + 1`,
-      lastError: null,
-    })
+    .set(finishedEvent('done'))
     .from(channels)
     .where(
       and(

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { RealtimeEvent } from '@replyforce/contracts';
 import { processInboundEvent, refreshExpiringTokens, sendMessage } from '@replyforce/core';
-import { queryRows, storeInboundEvents } from '@replyforce/db';
+import { listStaleUnsentMessages, queryRows, storeInboundEvents, withSystem } from '@replyforce/db';
 import { RetryLaterError } from '@replyforce/queue';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -367,6 +367,40 @@ describe.each(await databaseKinds())('the message spine on %s', (kind) => {
     await sendMessage(s.deps, job, { attempt: 4, final: false });
     expect(await repliesIn(s, 'facebook', PAGE, customer, 2)).toHaveLength(2);
     expect(['sent', 'delivered', 'read']).toContain(await status());
+  });
+
+  it('sweeps a send again only once its last attempt is stale, not while it is in flight', async () => {
+    const customer = 'psid-sweep';
+    await customerWrites(s, {
+      platform: 'facebook',
+      accountId: PAGE,
+      customer: { id: customer },
+      text: 'Hello?',
+    });
+    await repliesIn(s, 'facebook', PAGE, customer, 1);
+    const [reply] = await queryRows<{ id: string }>(
+      s.deps.db,
+      sql`select m.id from messages m join conversations c on c.id = m.conversation_id
+          join contacts k on k.id = c.contact_id where k.platform_user_id = ${customer} and m.direction = 'outbound'`,
+    );
+    if (!reply) throw new Error('no reply row');
+    const stale = async () =>
+      (
+        await withSystem(s.deps.db, (tx) => listStaleUnsentMessages(tx, new Date(Date.now() - 60_000), 500))
+      ).map((r) => r.id);
+    // Created long ago but attempted a moment ago: a send in flight, not for the sweeper.
+    await queryRows(
+      s.deps.db,
+      sql`update messages set status = 'sending', created_at = now() - interval '10 minutes',
+          last_attempt_at = now() where id = ${reply.id}`,
+    );
+    expect(await stale()).not.toContain(reply.id);
+    await queryRows(
+      s.deps.db,
+      sql`update messages set last_attempt_at = now() - interval '10 minutes' where id = ${reply.id}`,
+    );
+    expect(await stale()).toContain(reply.id);
+    await queryRows(s.deps.db, sql`update messages set status = 'sent' where id = ${reply.id}`);
   });
 
   it('rejects bad signatures and malformed bodies, and stores nothing for an unknown account', async () => {

@@ -13,7 +13,6 @@ import {
   type Tx,
   touchChannelEvent,
   touchConversationOutbound,
-  updateMessage,
   upsertContact,
   upsertConversation,
   upsertConversationOnInbound,
@@ -22,6 +21,7 @@ import {
 import { conversationView, toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
+import { confirmByEcho, ownMessageIdOf } from './confirm-by-echo.ts';
 import { enrichContact } from './enrich-contact.ts';
 
 type Effects = {
@@ -44,8 +44,6 @@ function channelEventDue(channelId: string): boolean {
   channelTouchedAt.set(channelId, now);
   return true;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The `inbound` worker: turns one stored platform event into contact, conversation and message
@@ -78,14 +76,11 @@ export async function processInboundEvent(
 
 async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: string }): Promise<void> {
   const effects = await withTenant(deps.db, job.tenantId, async (tx): Promise<Effects | undefined> => {
-    // Claimed (marked done) up front: one statement instead of a locking read and a final update.
+    // Claimed (marked done, or skipped) up front: one statement, not a locking read and a final update.
     const found = await claimInboundEvent(tx, job.tenantId, job.eventId);
     if (!found) return undefined;
     const { event: row, channel } = found;
-    if (channel.status === 'disconnected') {
-      await finishInboundEvent(tx, job.tenantId, row.id, 'skipped', 'channel disconnected');
-      return undefined;
-    }
+    if (channel.status === 'disconnected') return undefined;
     const event = row.payload as InboundEvent;
     const fx: Effects = { created: [], statusChanged: [], conversationId: undefined, decide: undefined };
     const at = new Date(event.timestamp);
@@ -217,20 +212,12 @@ async function applyEcho(
   event: Extract<InboundEvent, { kind: 'echo' }>,
   fx: Effects,
 ): Promise<void> {
-  if (event.metadata && UUID.test(event.metadata)) {
-    const ours = await findMessage(tx, tenantId, event.metadata, true);
-    if (ours) {
-      // The echo proves the platform accepted it, even after we gave up on an unanswered call.
-      if (ours.status === 'sending' || ours.status === 'pending' || ours.status === 'failed') {
-        const updated = await updateMessage(tx, tenantId, ours.id, {
-          status: 'sent',
-          platformMessageId: ours.platformMessageId ?? event.platformMessageId,
-          sentAt: ours.sentAt ?? new Date(event.timestamp),
-        });
-        if (updated) fx.statusChanged.push(updated);
-      }
-      return;
-    }
+  const ownId = ownMessageIdOf(event.metadata);
+  const ours = ownId && (await findMessage(tx, tenantId, ownId, true));
+  if (ours) {
+    const updated = await confirmByEcho(tx, tenantId, ours, event);
+    if (updated) fx.statusChanged.push(updated);
+    return;
   }
   const contact = await findContactByIdentity(tx, tenantId, channelId, event.customerId);
   if (!contact) return;

@@ -5,15 +5,12 @@ import {
   finishInboundEventsMany,
   lockPendingEvents,
   type MessageRow,
-  markMessageSent,
   withTenant,
 } from '@replyforce/db';
 import { toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UNSETTLED = new Set(['pending', 'sending', 'failed']);
+import { confirmByEcho, ownMessageIdOf } from './confirm-by-echo.ts';
 
 /**
  * The `inbound.receipts` worker: settles a batch of one tenant's echoes and receipts in one
@@ -56,7 +53,11 @@ function settle(deps: CoreDeps, job: { tenantId: string; eventIds: string[] }) {
     const individually: string[] = [];
     const changed: MessageRow[] = [];
     const groups = new Map<string, StatusGroup>();
-    const ours: { eventId: string; messageId: string; platformMessageId: string; at: number }[] = [];
+    const ours: {
+      eventId: string;
+      messageId: string;
+      echo: { platformMessageId: string; timestamp: number };
+    }[] = [];
     for (const row of rows) {
       const event = row.payload as InboundEvent;
       if (row.channelStatus === 'disconnected') skipped.push(row.id);
@@ -67,13 +68,8 @@ function settle(deps: CoreDeps, job: { tenantId: string; eventIds: string[] }) {
         group.at = Math.max(group.at, event.timestamp);
         groups.set(key, group);
         done.push(row.id);
-      } else if (event.kind === 'echo' && event.metadata && UUID.test(event.metadata)) {
-        ours.push({
-          eventId: row.id,
-          messageId: event.metadata,
-          platformMessageId: event.platformMessageId,
-          at: event.timestamp,
-        });
+      } else if (event.kind === 'echo' && ownMessageIdOf(event.metadata)) {
+        ours.push({ eventId: row.id, messageId: event.metadata as string, echo: event });
       } else individually.push(row.id);
     }
     const statuses = new Map(
@@ -89,17 +85,10 @@ function settle(deps: CoreDeps, job: { tenantId: string; eventIds: string[] }) {
         individually.push(echo.eventId);
         continue;
       }
-      // The echo proves the platform accepted it, even after we gave up on an unanswered call.
-      if (UNSETTLED.has(status)) {
-        const row = await markMessageSent(
-          tx,
-          tenantId,
-          echo.messageId,
-          echo.platformMessageId,
-          new Date(echo.at),
-        );
-        if (row) changed.push(row);
-        statuses.set(echo.messageId, 'sent');
+      const row = await confirmByEcho(tx, tenantId, { id: echo.messageId, status }, echo.echo);
+      if (row) {
+        changed.push(row);
+        statuses.set(echo.messageId, row.status);
       }
       done.push(echo.eventId);
     }

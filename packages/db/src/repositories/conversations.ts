@@ -87,7 +87,15 @@ export async function upsertConversationOnInbound(
   const text = preview.slice(0, 200);
   const [conversation] = await tx
     .insert(conversations)
-    .values({ ...row, lastMessageAt: at, lastInboundAt: at, lastMessagePreview: text, unreadCount: 1 })
+    // `post` always given (null when none), so the prepared statement's text is always the same.
+    .values({
+      ...row,
+      post: row.post ?? null,
+      lastMessageAt: at,
+      lastInboundAt: at,
+      lastMessagePreview: text,
+      unreadCount: 1,
+    })
     .onConflictDoUpdate({
       target: [conversations.channelId, conversations.contactId, conversations.threadKey],
       set: {
@@ -483,24 +491,6 @@ export async function findMessageByPlatformId(
     )
     .limit(1);
   return row;
-}
-
-export async function countInboundMessages(
-  tx: Tx,
-  tenantId: string,
-  conversationId: string,
-): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.tenantId, tenantId),
-        eq(messages.conversationId, conversationId),
-        eq(messages.direction, 'inbound'),
-      ),
-    );
-  return row?.n ?? 0;
 }
 
 /** The newest customer message of a thread: the comment an agent's reply answers. */

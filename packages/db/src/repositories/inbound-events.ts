@@ -64,13 +64,6 @@ export async function finishInboundEvent(
     .execute();
 }
 
-export async function recordInboundEventError(tx: Tx, tenantId: string, id: string, error: string) {
-  await tx
-    .update(inboundEvents)
-    .set({ attempts: sql`${inboundEvents.attempts} + 1`, lastError: error.slice(0, 1000) })
-    .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.id, id)));
-}
-
 /**
  * Whether a platform echo of our message `messageId` is stored but not yet processed: the proof
  * that an unconfirmed send went through may be waiting in the inbound queue (after a crash both

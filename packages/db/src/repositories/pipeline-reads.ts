@@ -13,15 +13,20 @@ import { finishedEvent } from './inbound-events.ts';
  */
 
 /**
- * Claims a pending event for the inbound step: marks it done and returns it with its channel, in
- * one statement. The caller's transaction makes the claim and the work one: should the work fail,
+ * Claims a pending event for the inbound step: marks it done (skipped, for a disconnected channel)
+ * and returns it with its channel, in one statement. The caller's transaction makes the claim and the work one: should the work fail,
  * the rollback leaves the event pending, and a concurrent job for the same event waits on the row,
  * then finds it no longer pending.
  */
 export async function claimInboundEvent(tx: Tx, tenantId: string, id: string) {
   const [row] = await tx
     .update(inboundEvents)
-    .set(finishedEvent('done'))
+    // A disconnected channel's event is settled as skipped in the same statement.
+    .set({
+      ...finishedEvent('done'),
+      status: sql`case when ${channels.status} = 'disconnected' then 'skipped' else 'done' end`,
+      lastError: sql`case when ${channels.status} = 'disconnected' then 'channel disconnected' end`,
+    })
     .from(channels)
     .where(
       and(

@@ -369,6 +369,59 @@ describe.each(await databaseKinds())('the message spine on %s', (kind) => {
     expect(['sent', 'delivered', 'read']).toContain(await status());
   });
 
+  it('takes an X echo that overtakes our send for our reply, not for a message from another tool', async () => {
+    const customer = '3001969399';
+    await customerWrites(s, { platform: 'x', accountId: X, customer: { id: customer }, text: 'Hi there' });
+    const [sentReply] = await repliesIn(s, 'x', X, customer, 1);
+    const [reply] = await queryRows<{ id: string; channel_id: string; text: string }>(
+      s.deps.db,
+      sql`select m.id, m.channel_id, m.text from messages m join conversations c on c.id = m.conversation_id
+          join contacts k on k.id = c.contact_id where k.platform_user_id = ${customer} and m.direction = 'outbound'`,
+    );
+    if (!reply || !sentReply) throw new Error('no reply row');
+    // The send call has not returned yet (X's echo raced it): `sending`, no platform id, tried 20 s ago.
+    await queryRows(
+      s.deps.db,
+      sql`update messages set status = 'sending', platform_message_id = null,
+          last_attempt_at = now() - interval '20 seconds' where id = ${reply.id}`,
+    );
+    // X echoes carry no metadata: only the text says it is ours.
+    const echoId = crypto.randomUUID();
+    const platformMessageId = `${Date.now()}0042`;
+    await storeInboundEvents(s.deps.db, [
+      {
+        id: echoId,
+        tenantId: acme.tenantId,
+        channelId: reply.channel_id,
+        platformEventId: platformMessageId,
+        kind: 'echo',
+        payload: {
+          kind: 'echo',
+          eventId: platformMessageId,
+          accountId: X,
+          timestamp: Date.now(),
+          customerId: customer,
+          platformMessageId,
+          text: reply.text,
+        },
+      },
+    ]);
+    // Stored and not yet processed, it holds back a resend like an echo carrying our id would.
+    const job = { tenantId: acme.tenantId, messageId: reply.id };
+    await expect(sendMessage(s.deps, job, { attempt: 2, final: false })).rejects.toBeInstanceOf(
+      RetryLaterError,
+    );
+    await processInboundEvent(s.deps, { tenantId: acme.tenantId, eventId: echoId });
+    const rows = await queryRows<{ sender: string; status: string; platform_message_id: string }>(
+      s.deps.db,
+      sql`select m.sender, m.status, m.platform_message_id from messages m join conversations c on c.id = m.conversation_id
+          join contacts k on k.id = c.contact_id where k.platform_user_id = ${customer} and m.direction = 'outbound'`,
+    );
+    expect(rows).toEqual([{ sender: 'ai', status: 'sent', platform_message_id: platformMessageId }]);
+    await sendMessage(s.deps, job, { attempt: 3, final: false });
+    expect(await repliesIn(s, 'x', X, customer, 1)).toHaveLength(1);
+  });
+
   it('sweeps a send again only once its last attempt is stale, not while it is in flight', async () => {
     const customer = 'psid-sweep';
     await customerWrites(s, {

@@ -7,6 +7,7 @@ import {
   findConversationView,
   findMessage,
   findMessageByPlatformId,
+  findUnsettledSendByText,
   finishInboundEvent,
   insertMessage,
   type MessageRow,
@@ -231,6 +232,13 @@ async function applyEcho(
   });
   const at = new Date(event.timestamp);
   if (await findMessageByPlatformId(tx, tenantId, channelId, event.platformMessageId)) return;
+  // An echo without our id that overtook our own send's answer (X) is still ours.
+  const pending = await findUnsettledSendByText(tx, tenantId, conversation.id, event.text);
+  if (pending) {
+    const updated = await confirmByEcho(tx, tenantId, pending, event);
+    if (updated) fx.statusChanged.push(updated);
+    return;
+  }
   const message = await insertMessage(tx, {
     id: crypto.randomUUID(),
     tenantId,

@@ -41,7 +41,7 @@ export async function sendMessage(
       return { wait: UNCONFIRMED_WAIT_MS - since };
     const { conversation, channel, contact } = found;
     // Its echo may be stored but not yet normalised (a restarted worker picks both jobs up at once).
-    if (message.status === 'sending' && (await hasPendingEchoOf(tx, tenantId, channel.id, message.id)))
+    if (message.status === 'sending' && (await hasPendingEchoOf(tx, tenantId, channel.id, message)))
       return { wait: ECHO_PENDING_WAIT_MS };
     if (channel.status !== 'active') {
       const failed = await updateMessage(tx, tenantId, message.id, {

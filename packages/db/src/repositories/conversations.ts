@@ -493,6 +493,35 @@ export async function findMessageByPlatformId(
   return row;
 }
 
+/**
+ * Our own send, still unconfirmed, that an echo without our id may be: X echoes carry no metadata,
+ * and the platform may deliver the echo before the send call has returned its id to us.
+ */
+export async function findUnsettledSendByText(
+  tx: Tx,
+  tenantId: string,
+  conversationId: string,
+  text: string,
+) {
+  const [row] = await tx
+    .select({ id: messages.id, status: messages.status })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, 'outbound'),
+        inArray(messages.status, ['pending', 'sending', 'failed']),
+        sql`${messages.platformMessageId} is null`,
+        eq(messages.text, text),
+      ),
+    )
+    .orderBy(messages.createdAt)
+    .limit(1)
+    .for('update');
+  return row;
+}
+
 /** The newest customer message of a thread: the comment an agent's reply answers. */
 export async function findLatestInbound(tx: Tx, tenantId: string, conversationId: string) {
   const [row] = await tx

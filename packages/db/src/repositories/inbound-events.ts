@@ -69,7 +69,12 @@ export async function finishInboundEvent(
  * that an unconfirmed send went through may be waiting in the inbound queue (after a crash both
  * jobs come back at once). Pending events are few; the partial index keeps this cheap.
  */
-export async function hasPendingEchoOf(tx: Tx, tenantId: string, channelId: string, messageId: string) {
+export async function hasPendingEchoOf(
+  tx: Tx,
+  tenantId: string,
+  channelId: string,
+  message: { id: string; text: string },
+) {
   const [row] = await tx
     .select({ id: inboundEvents.id })
     .from(inboundEvents)
@@ -79,7 +84,8 @@ export async function hasPendingEchoOf(tx: Tx, tenantId: string, channelId: stri
         eq(inboundEvents.channelId, channelId),
         eq(inboundEvents.status, 'pending'),
         sql`${inboundEvents.payload}->>'kind' = 'echo'`,
-        sql`${inboundEvents.payload}->>'metadata' = ${messageId}`,
+        // Ours by id, or (X, whose echoes carry no metadata) an echo of the same text.
+        sql`(${inboundEvents.payload}->>'metadata' = ${message.id} or (${inboundEvents.payload}->>'metadata' is null and ${inboundEvents.payload}->>'text' = ${message.text}))`,
       ),
     )
     .limit(1);

@@ -1,0 +1,42 @@
+/**
+ * The shared training data (`../shared/data`, beside the repository) and
+ * the one development split every training script keeps out: a row is development data when a hash
+ * of its text says so, so the split is the same in every script, run and machine.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export function dataDir(): string {
+  const dir = fileURLToPath(new URL('../../../../../shared/data/', import.meta.url));
+  if (!existsSync(dir))
+    throw new Error(`training data not found at ${dir} (../shared beside the repository)`);
+  return dir;
+}
+
+export function readJsonl<T = Record<string, unknown>>(file: string): T[] {
+  return readFileSync(file.startsWith('/') ? file : `${dataDir()}/${file}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** One row in five, chosen by its text: never seen by training, used for every dev figure. */
+export function isDevelopment(text: string): boolean {
+  return fnv(text.trim().toLowerCase()) % 5 === 0;
+}
+
+export function splitRows<T extends { text: string }>(rows: T[]): { train: T[]; dev: T[] } {
+  const train: T[] = [];
+  const dev: T[] = [];
+  for (const r of rows) (isDevelopment(r.text) ? dev : train).push(r);
+  return { train, dev };
+}

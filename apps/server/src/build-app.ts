@@ -19,9 +19,12 @@ import { channelRoutes } from './routes/channels/index.ts';
 import { contactRoutes } from './routes/contacts/index.ts';
 import { conversationRoutes } from './routes/conversations/index.ts';
 import { deadLetterRoutes } from './routes/dead-letters/index.ts';
+import { knowledgeRoutes } from './routes/knowledge/index.ts';
+import { leadRoutes } from './routes/leads/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { outboxRoutes } from './routes/outbox/index.ts';
 import { replyRoutes } from './routes/replies/index.ts';
+import { draftRoutes, settingsRoutes } from './routes/settings/index.ts';
 import { teamRoutes } from './routes/team/index.ts';
 import { invitationRoutes } from './routes/team/invitations-public.ts';
 import { webhookRoutes } from './webhooks/index.ts';
@@ -82,6 +85,10 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
   await app.register(conversationRoutes(deps), { prefix: '/api/v1/conversations' });
   await app.register(replyRoutes(deps), { prefix: '/api/v1/conversations' });
   await app.register(contactRoutes(deps), { prefix: '/api/v1/contacts' });
+  await app.register(leadRoutes(deps), { prefix: '/api/v1/leads' });
+  await app.register(knowledgeRoutes(deps), { prefix: '/api/v1' });
+  await app.register(settingsRoutes(deps), { prefix: '/api/v1/settings' });
+  await app.register(draftRoutes(deps), { prefix: '/api/v1/conversations' });
   await app.register(deadLetterRoutes(deps), { prefix: '/api/v1' });
   await app.register(webhookRoutes(deps, metrics), { prefix: '/webhooks' });
   await app.register(realtimePlugin, {

@@ -10,7 +10,11 @@ const USAGE = `usage: replyforce <command>
            --queues inbound,ai   consume only these queues (default: all)
   migrate  apply database migrations, then exit
   simulate drive customer messages at a running server through its sandbox and report replies
-           --channel messenger|instagram|whatsapp|x  (replyforce simulate --help for the options)`;
+           --channel messenger|instagram|whatsapp|x  (replyforce simulate --help for the options)
+The local AI models, offline (JSON Lines in and out):
+  analyze  stdin {"text"} → one analysis per line (language, sentiment, intent, lead, pii, …)
+  intents  train --data f.jsonl --out model.json | classify --model model.json
+  kb       search --kb kb.jsonl [--k 10]   stdin {"query"} → {"ids": [...]}`;
 
 /** `--queues inbound,ai` (or `--queues=inbound,ai`): the queues this worker consumes. */
 async function workerQueues(args: string[]): Promise<WorkerQueue[] | undefined> {
@@ -80,6 +84,10 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'help' || command === '--help') {
     console.log(USAGE);
     return;
+  }
+  if (command === 'analyze' || command === 'intents' || command === 'kb') {
+    // The models need neither configuration nor a database.
+    return (await import('./ai-cli/commands.ts')).aiCommand(command, argv.slice(1));
   }
   const config = loadConfig();
   // Commands import what they run when they run it, so each process loads only its own code.

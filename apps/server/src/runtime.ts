@@ -6,7 +6,6 @@ import {
   createCircuitBreakers,
   createLocalOutboxTransport,
   createVault,
-  rulesEngine,
 } from '@replyforce/core';
 import { type Database, migrateDatabase, openDatabase, pendingMigrations } from '@replyforce/db';
 import {
@@ -78,7 +77,6 @@ export async function openRuntime(
     bus,
     breakers: createCircuitBreakers(),
     limiter: createRateLimiter(counter),
-    decide: rulesEngine,
   };
   return {
     deps,

@@ -3,6 +3,8 @@ export * from './auth.ts';
 export * from './channels.ts';
 export * from './conversations.ts';
 export * from './errors.ts';
+export * from './knowledge.ts';
+export * from './leads.ts';
 export * from './realtime.ts';
 export * from './roles.ts';
 export * from './team.ts';

@@ -3,6 +3,7 @@
 export const REALTIME_EVENT_TYPES = [
   'message.created',
   'message.status',
+  'message.processed',
   'conversation.updated',
   'lead.updated',
   'channel.status',

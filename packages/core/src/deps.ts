@@ -6,7 +6,6 @@ import type { EventBus, JobQueue, RateLimiter, WindowCounter } from '@replyforce
 import type { ChannelRouter } from './channels/channel-router.ts';
 import type { MailTransport } from './mail/mail-transport.ts';
 import type { CircuitBreakers } from './outbound/circuit-breaker.ts';
-import type { DecisionEngine } from './replies/decision-engine.ts';
 import type { Vault } from './vault/vault.ts';
 
 /** What every use-case may touch, built once at boot (apps/server/src/runtime.ts). */
@@ -30,8 +29,6 @@ export type CoreDeps = {
   limiter: RateLimiter;
   /** Per external service, seed 001 §8.2. */
   breakers: CircuitBreakers;
-  /** The ai step: rules today, the AI pipeline later, same interface. */
-  decide: DecisionEngine;
 };
 
 /** Who is acting, as established by the auth plugin from a verified token and a live membership. */

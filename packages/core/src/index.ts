@@ -1,3 +1,7 @@
+export { AutoReplyRules, BrandVoice } from '@replyforce/ai';
+export { LlmSettingsBody } from './ai-settings/llm-settings.ts';
+export { getAiSettings, updateAiSettings } from './ai-settings/update-ai-settings.ts';
+export { getLlmSettings, removeLlmSettings, setLlmSettings } from './ai-settings/update-llm-settings.ts';
 export { AppError } from './app-error.ts';
 export { listAuditLogs } from './audit/list-audit-logs.ts';
 export { recordAccessDenied, recordAudit } from './audit/record-audit.ts';
@@ -46,6 +50,18 @@ export {
   storeWebhookEvents,
 } from './ingestion/store-webhook-events.ts';
 export { sweepSpine } from './ingestion/sweep-spine.ts';
+export {
+  addKnowledgeItem,
+  editKnowledgeItem,
+  getKnowledgeItem,
+  listKnowledge,
+  removeKnowledgeItem,
+  searchKnowledge,
+} from './knowledge/manage-knowledge.ts';
+export { addTemplate, editTemplate, listTemplates, removeTemplate } from './knowledge/manage-templates.ts';
+export { getLead } from './leads/get-lead.ts';
+export { listLeads } from './leads/list-leads.ts';
+export { leadStats, setLeadTag } from './leads/set-lead-tag.ts';
 export { deliverMail } from './mail/deliver-mail.ts';
 export { listOutbox } from './mail/list-outbox.ts';
 export { createLocalOutboxTransport, type MailTransport, type OutgoingMail } from './mail/mail-transport.ts';
@@ -56,8 +72,7 @@ export { replyAsAgent } from './outbound/reply-as-agent.ts';
 export { sendMessage } from './outbound/send-message.ts';
 export { publish } from './realtime/publish.ts';
 export { decideReply } from './replies/decide-reply.ts';
-export type { Decision, DecisionEngine, DecisionInput } from './replies/decision-engine.ts';
-export { rulesEngine } from './replies/rules-engine.ts';
+export { reviewDraft } from './replies/review-draft.ts';
 export { acceptInvitation, previewInvitation } from './team/accept-invitation.ts';
 export { changeMemberRole } from './team/change-member-role.ts';
 export { inviteMember } from './team/invite-member.ts';

@@ -11,6 +11,7 @@ import { createStore, type Store } from './core/store.ts';
 import { createTimers } from './core/timers.ts';
 import { createTokenSigner } from './core/tokens.ts';
 import { facebookWebPlugin, graphPlugin } from './meta/plugins.ts';
+import { openaiPlugins } from './openai/plugins.ts';
 import { resolveOptions, type SandboxOptions } from './options.ts';
 import type { Platform, SandboxAccount } from './types.ts';
 import { registerFormParser } from './web/form-body.ts';
@@ -64,6 +65,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }),
   };
 
+  const openai = openaiPlugins(ctx);
+
   // Not wrapped in fastify-plugin on purpose: parsers, hooks and handlers stay inside the sandbox's scope.
   const plugin = async (app: FastifyInstance) => {
     registerFormParser(app);
@@ -77,6 +80,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     await app.register(xApiPlugin(ctx), { prefix: '/x/api' });
     await app.register(xWebPlugin(ctx), { prefix: '/x/web' });
     await app.register(controlPlugin(ctx), { prefix: '/control' });
+    await app.register(openai.api, { prefix: '/openai/v1' });
+    await app.register(openai.control, { prefix: '/control/openai' });
   };
 
   return {

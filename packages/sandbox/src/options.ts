@@ -88,6 +88,8 @@ export type SandboxOptions = {
   now?: () => number;
   timing?: Partial<SandboxTiming>;
   caps?: Partial<SandboxCaps>;
+  /** The bearer key the OpenAI-compatible endpoint (/openai/v1) accepts; default `sk-sandbox`. */
+  openaiApiKey?: string;
 };
 
 export type ResolvedOptions = Required<
@@ -126,5 +128,6 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     timing: { ...DEFAULT_TIMING, ...options.timing },
     caps: { ...DEFAULT_CAPS, ...options.caps },
+    openaiApiKey: options.openaiApiKey ?? 'sk-sandbox',
   };
 }

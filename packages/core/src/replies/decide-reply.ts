@@ -1,22 +1,23 @@
-import {
-  findConversationView,
-  insertMessage,
-  lockDecisionContext,
-  type MessageRow,
-  updateConversation,
-  updateMessage,
-  withTenant,
-} from '@replyforce/db';
+import { type AiAnalysis, type PipelineInput, runPipeline } from '@replyforce/ai';
+import { lockDecisionContext, lockLeadOfContact, updateMessage, withTenant } from '@replyforce/db';
 import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
+import { leadEvent } from '../leads/lead-dto.ts';
 import { dispatchSend } from '../outbound/dispatch-send.ts';
-import { windowState } from '../outbound/policy.ts';
 import { publish } from '../realtime/publish.ts';
+import { applyAnalysis } from './apply-analysis.ts';
+import { pipelineInputFor, searchKnowledge } from './pipeline-input.ts';
+import { responseCache } from './response-cache.ts';
+import { tenantLlm } from './tenant-llm.ts';
 
 /**
- * The `ai` worker: decides what to do with one customer message and records the decision on it
- * (`ai_analysis`), in the same transaction as the reply it queues. The reply's idempotency key is
- * the inbound message id, so a retried or duplicated job never answers twice.
+ * The `ai` worker: runs the AI pipeline on one customer message and records its analysis, the
+ * lead's new score and the decision's reply (ARCHITECTURE.md, the message path).
+ *
+ * With local models only, everything happens in one transaction (the pipeline takes about a
+ * millisecond). With a tenant's language model, the calls take seconds: the context is read, the
+ * pipeline runs outside any transaction, and the result is written in a second one that checks
+ * nobody wrote it meanwhile (a retried job then does nothing).
  */
 export async function decideReply(
   deps: CoreDeps,
@@ -38,75 +39,65 @@ export async function decideReply(
   }
 }
 
+type Applied = Awaited<ReturnType<typeof applyAnalysis>>;
+
 async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string }): Promise<void> {
   const { tenantId } = job;
-  const result = await withTenant(deps.db, tenantId, async (tx) => {
+  const first = await withTenant(deps.db, tenantId, async (tx) => {
     const found = await lockDecisionContext(tx, tenantId, job.messageId);
     if (found?.message.direction !== 'inbound' || found.message.aiAnalysis !== null) return undefined;
-    const { message: inbound, conversation, channel, contact } = found;
-
-    const record = (analysis: Record<string, unknown>) =>
-      updateMessage(tx, tenantId, inbound.id, {
-        aiAnalysis: { ...analysis, decidedAt: new Date().toISOString() },
-      });
-
-    // A person has the conversation: the machine stays quiet until it is handed back.
-    if (conversation.status === 'needs_human' || conversation.status === 'pending_approval') {
-      await record({ decision: 'none', reason: `conversation is ${conversation.status}` });
-      return undefined;
-    }
-    const isComment = inbound.kind === 'comment';
-    const window = windowState(channel.platform, conversation.lastInboundAt, new Date());
-    if (!isComment && !window.open && channel.platform !== 'x') {
-      await record({
-        decision: 'none',
-        reason: 'the 24-hour window is closed; a person can answer with a template',
-      });
-      return undefined;
-    }
-    const decision = await deps.decide({
-      tenantName: found.tenantName,
-      platform: channel.platform,
-      kind: isComment ? 'comment' : 'dm',
-      text: inbound.text,
-      customerName: contact.displayName ?? undefined,
-      inboundCount: found.inboundCount,
+    const lead = await lockLeadOfContact(tx, tenantId, found.contact.id);
+    const input = await pipelineInputFor(tx, tenantId, found, lead);
+    const model = await tenantLlm(deps, tx, {
+      id: tenantId,
+      plan: found.tenantPlan,
+      settings: found.tenantSettings,
     });
-    let reply: MessageRow | undefined;
-    if (decision.reply && decision.action !== 'hold') {
-      reply = await insertMessage(tx, {
-        id: crypto.randomUUID(),
-        tenantId,
-        conversationId: conversation.id,
-        channelId: channel.id,
-        direction: 'outbound',
-        sender: 'ai',
-        kind: isComment ? 'comment_reply' : 'text',
-        text: decision.reply,
-        context: isComment ? { commentId: inbound.context.commentId, postId: inbound.context.postId } : {},
-        replyToMessageId: inbound.id,
-        idempotencyKey: `auto:${inbound.id}`,
-        status: 'pending',
-      });
-    }
-    const handedOff = decision.action === 'handoff';
-    if (handedOff) await updateConversation(tx, tenantId, conversation.id, { status: 'needs_human' });
-    const analyzed = await record({
-      decision: decision.action,
-      confidence: decision.confidence,
-      reasons: decision.reasons,
-      engine: decision.engine,
-      replyMessageId: reply?.id ?? null,
-    });
-    // Only a handoff changes the thread as dashboards list it; a queued reply shows once sent.
-    const view = handedOff ? await findConversationView(tx, tenantId, conversation.id) : undefined;
-    return { reply, analyzed, view };
+    const withModel: PipelineInput = {
+      ...input,
+      ...(model.llm ? { llm: model.llm, cache: responseCache(tenantId) } : {}),
+      ...(model.blocked ? { llmBlocked: model.blocked } : {}),
+    };
+    if (!model.llm)
+      return { applied: await applyAnalysis(tx, tenantId, found, lead, await runPipeline(withModel)) };
+    return { later: withModel };
   });
-  if (!result) return;
-  if (result.reply) {
-    await dispatchSend(deps, tenantId, result.reply.id);
-    publish(deps, tenantId, 'message.created', toMessageDto(result.reply));
+  if (!first) return;
+  let applied: Applied | undefined = first.applied;
+  if (first.later) {
+    const analysis: AiAnalysis = await runPipeline({
+      ...first.later,
+      searchKnowledge: (q) => withTenant(deps.db, tenantId, (tx) => searchKnowledge(tx, tenantId, q)),
+    });
+    applied = await withTenant(deps.db, tenantId, async (tx) => {
+      const found = await lockDecisionContext(tx, tenantId, job.messageId);
+      if (found?.message.direction !== 'inbound' || found.message.aiAnalysis !== null) return undefined;
+      const lead = await lockLeadOfContact(tx, tenantId, found.contact.id);
+      return applyAnalysis(tx, tenantId, found, lead, analysis);
+    });
   }
-  if (result.analyzed) publish(deps, tenantId, 'message.status', toMessageDto(result.analyzed));
-  if (result.view) publish(deps, tenantId, 'conversation.updated', toConversationDto(result.view));
+  if (applied) announce(deps, tenantId, applied);
+}
+
+async function announce(deps: CoreDeps, tenantId: string, r: Applied): Promise<void> {
+  if (r.reply) {
+    if (r.sendNow) await dispatchSend(deps, tenantId, r.reply.id);
+    publish(deps, tenantId, 'message.created', toMessageDto(r.reply));
+  }
+  if (r.analyzed) {
+    publish(deps, tenantId, 'message.status', toMessageDto(r.analyzed));
+    publish(deps, tenantId, 'message.processed', {
+      messageId: r.analyzed.id,
+      conversationId: r.analyzed.conversationId,
+      decision: r.stored.decision.action,
+      intent: r.stored.lead_score.intent,
+      sentiment: r.stored.sentiment.sentiment,
+      leadTag: r.stored.lead_score.tag,
+      leadScore: r.stored.lead_score.score,
+      tokens: r.stored.tokens,
+      costUsd: r.stored.cost_usd,
+    });
+  }
+  if (r.lead) publish(deps, tenantId, 'lead.updated', leadEvent(r.lead));
+  if (r.view) publish(deps, tenantId, 'conversation.updated', toConversationDto(r.view));
 }

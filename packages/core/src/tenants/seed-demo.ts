@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { hashPassword } from '../auth/password.ts';
 import { register } from '../auth/register.ts';
 import type { CoreDeps } from '../deps.ts';
+import { seedDemoKnowledge } from './seed-demo-knowledge.ts';
 
 export const DEMO = {
   tenantName: 'Acme Coffee',
@@ -28,6 +29,7 @@ export async function seedDemo(deps: CoreDeps): Promise<boolean> {
     { ip: undefined, slug: DEMO.slug },
   );
   const tenantId = session.tenant.id;
+  await seedDemoKnowledge(deps, tenantId);
   if (await withSystem(deps.db, (tx) => findUserByEmail(tx, DEMO.agent.email))) return true;
   const agentId = crypto.randomUUID();
   const passwordHash = await hashPassword(DEMO.password);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { channels, contacts, conversations, inboundEvents, messages, tenants } from '../schema/index.ts';
 import { finishedEvent } from './inbound-events.ts';
@@ -74,8 +74,10 @@ export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: s
         lastInboundAt: conversations.lastInboundAt,
       },
       channel: { id: channels.id, platform: channels.platform },
-      contact: { displayName: contacts.displayName },
+      contact: { id: contacts.id, displayName: contacts.displayName },
       tenantName: tenants.name,
+      tenantSettings: tenants.settings,
+      tenantPlan: tenants.plan,
       inboundCount: sql<number>`(select count(*)::int from messages i
         where i.conversation_id = ${conversations.id} and i.direction = 'inbound')`,
     })
@@ -122,4 +124,35 @@ export async function lockSendContext(tx: Tx, tenantId: string, messageId: strin
     .prepare('rf_lock_send_context')
     .execute();
   return row;
+}
+
+/**
+ * The thread before a message, newest first: what the AI step reads for context, repeats and the
+ * "unresolved" streak (each customer message carries how its reply was made).
+ */
+export async function recentThread(
+  tx: Tx,
+  tenantId: string,
+  conversationId: string,
+  before: Date,
+  limit = 12,
+) {
+  return tx
+    .select({
+      direction: messages.direction,
+      sender: messages.sender,
+      text: messages.text,
+      createdAt: messages.createdAt,
+      replySource: sql<string | null>`${messages.aiAnalysis}->'reply'->>'source'`,
+    })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        eq(messages.conversationId, conversationId),
+        lt(messages.createdAt, before),
+      ),
+    )
+    .orderBy(sql`${messages.createdAt} desc`)
+    .limit(limit);
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { tenants } from '../schema/index.ts';
 
@@ -19,5 +19,15 @@ export async function findTenant(tx: Tx, tenantId: string): Promise<TenantRow | 
 
 export async function findTenantBySlug(tx: Tx, slug: string): Promise<TenantRow | undefined> {
   const [row] = await tx.select().from(tenants).where(eq(tenants.slug, slug));
+  return row;
+}
+
+/** Merges top-level keys into `tenants.settings` (each key replaced whole). */
+export async function mergeTenantSettings(tx: Tx, tenantId: string, patch: Record<string, unknown>) {
+  const [row] = await tx
+    .update(tenants)
+    .set({ settings: sql`${tenants.settings} || ${JSON.stringify(patch)}::jsonb` })
+    .where(eq(tenants.id, tenantId))
+    .returning();
   return row;
 }

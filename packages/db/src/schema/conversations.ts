@@ -88,6 +88,10 @@ export const MESSAGE_STATUSES = [
   'read',
   'failed',
   'blocked',
+  /** An AI reply waiting for a person's approval (the approval queue); never sent as is. */
+  'draft',
+  /** A draft a person rejected. */
+  'rejected',
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 

@@ -3,6 +3,7 @@ export * from './channels.ts';
 export * from './conversations.ts';
 export * from './inbound-events.ts';
 export * from './invitations.ts';
+export * from './leads.ts';
 export * from './mail-outbox.ts';
 export * from './memberships.ts';
 export * from './refresh-tokens.ts';

@@ -12,6 +12,8 @@ const LABEL: Record<Status, string> = {
   read: 'Read',
   failed: 'Not delivered',
   blocked: 'Blocked',
+  draft: 'Draft, awaiting approval',
+  rejected: 'Rejected',
 };
 
 function Icon({ status }: { status: Status }) {

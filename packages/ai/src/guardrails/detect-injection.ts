@@ -1,0 +1,29 @@
+/**
+ * Prompt injection: a logistic regression over hashed word and character n-grams (trained on the
+ * deepset prompt-injections set, English and German), combined with explicit multilingual patterns
+ * (injection-patterns.ts) by noisy-or: either source can raise the score. Only a customer's own
+ * context (their earlier message, their order) discounts the model, never a pattern.
+ */
+import { predictVector } from '../learn/linear-model.ts';
+import { featurize } from '../text/features.ts';
+import { customerContext, patternScore } from './injection-patterns.ts';
+import { cachedLinearModel, INJECTION_MODEL_URL } from './model-files.ts';
+import type { InjectionVerdict } from './schema.ts';
+
+/** Long jailbreak prompts give themselves away in their first few thousand characters. */
+const MAX_CHARS = 4_000;
+
+export function detectInjection(text: string): InjectionVerdict {
+  if (text.trim() === '') return { isInjection: false, score: 0 };
+  const head = text.slice(0, MAX_CHARS);
+  const fromModel = injectionModelScore(head) * (customerContext(head) ? 0.5 : 1);
+  const score = 1 - (1 - fromModel) * (1 - patternScore(head));
+  return { isInjection: score >= 0.5, score };
+}
+
+/** The learned model's probability alone (the training script measures it separately). */
+export function injectionModelScore(text: string): number {
+  const model = cachedLinearModel(INJECTION_MODEL_URL);
+  const probabilities = predictVector(model, featurize(text, model.spec));
+  return probabilities[model.labels.indexOf('injection')] ?? 0;
+}

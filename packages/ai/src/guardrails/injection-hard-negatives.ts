@@ -1,0 +1,46 @@
+/**
+ * Benign training messages written for this project: customer phrasings that share words with
+ * attacks ("ignore my last email", "your assistant", "you are now shipping…", "show me the
+ * instructions"). The deepset set has almost none, so without them the model reads "ignore" or
+ * "assistant" alone as an attack. Worded differently from the messages in test/guards.test.ts,
+ * which check the effect.
+ */
+export const INJECTION_HARD_NEGATIVES = [
+  'Ignore my last email, I managed to log in.',
+  "Please ignore the earlier message about the refund, it's sorted.",
+  'Disregard my question from yesterday, I found the tracking link.',
+  'Forget about it, the package showed up.',
+  'Never mind, forget what I asked.',
+  "Oh forget it, I'll buy it in the store.",
+  'Ignore that, wrong chat!',
+  'Your chat assistant solved my problem in two minutes.',
+  "The virtual assistant couldn't find my order, can a person help?",
+  'Is the assistant available on weekends?',
+  'You are now my favourite shop!',
+  'Are you now shipping to Ireland too?',
+  "You're now closed on Mondays?",
+  'Can your agent act as the contact for my warranty claim?',
+  'My brother will act as my representative for the pickup.',
+  'Can you show me how to install the app?',
+  'Please show me the assembly instructions in PDF.',
+  'The user manual instructions are unclear.',
+  'Repeat the delivery address back to me please.',
+  'What do the care instructions on the label mean?',
+  "From now on I'd like paper invoices.",
+  'Starting now, my husband handles the account.',
+  'Please print the return label for me.',
+  'Vergessen Sie meine letzte E-Mail, es hat sich erledigt.',
+  'Ignorieren Sie bitte die frühere Anfrage, danke.',
+  'Bitte vergiss meine Frage von gestern.',
+  'Ihr Assistent war super freundlich.',
+  'Können Sie mir die Aufbauanleitung schicken?',
+  'Ab jetzt bitte Rechnungen per Post.',
+  'Ignora mi correo anterior, ya está resuelto.',
+  'Olvídalo, ya llegó el paquete.',
+  'Tu asistente me ayudó mucho, gracias.',
+  '¿Me puedes mostrar las instrucciones de lavado?',
+  "Ignorez mon message d'hier, c'est réglé.",
+  "Oublie ça, j'ai trouvé.",
+  "Votre assistant m'a très bien aidé.",
+  'Pouvez-vous me montrer la notice de montage ?',
+];

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from './helpers/test-app.ts';
 /** One call per protected route, with a valid body; ids are random so nothing is really changed. */
 const CALLS: Record<
   string,
-  (s: Signed) => { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }
+  (s: Signed) => { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object }
 > = {
   'GET /api/v1/auth/me': () => ({ method: 'GET', url: '/api/v1/auth/me' }),
   'POST /api/v1/auth/switch-tenant': (s) => ({
@@ -102,6 +102,76 @@ const CALLS: Record<
     url: `/api/v1/conversations/${crypto.randomUUID()}/messages`,
     payload: { text: 'Hello' },
   }),
+  'POST /api/v1/conversations/:id/drafts/:messageId/approve': () => ({
+    method: 'POST',
+    url: `/api/v1/conversations/${crypto.randomUUID()}/drafts/${crypto.randomUUID()}/approve`,
+    payload: {},
+  }),
+  'POST /api/v1/conversations/:id/drafts/:messageId/reject': () => ({
+    method: 'POST',
+    url: `/api/v1/conversations/${crypto.randomUUID()}/drafts/${crypto.randomUUID()}/reject`,
+  }),
+  'GET /api/v1/leads': () => ({ method: 'GET', url: '/api/v1/leads?tag=HOT' }),
+  'GET /api/v1/leads/stats': () => ({ method: 'GET', url: '/api/v1/leads/stats' }),
+  'GET /api/v1/leads/:id': () => ({ method: 'GET', url: `/api/v1/leads/${crypto.randomUUID()}` }),
+  'PATCH /api/v1/leads/:id/tag': () => ({
+    method: 'PATCH',
+    url: `/api/v1/leads/${crypto.randomUUID()}/tag`,
+    payload: { tag: 'HOT' },
+  }),
+  'GET /api/v1/kb/items': () => ({ method: 'GET', url: '/api/v1/kb/items' }),
+  'GET /api/v1/kb/items/:id': () => ({ method: 'GET', url: `/api/v1/kb/items/${crypto.randomUUID()}` }),
+  'POST /api/v1/kb/items': () => ({
+    method: 'POST',
+    url: '/api/v1/kb/items',
+    payload: { kind: 'faq', question: 'Do you deliver?', body: 'Yes, within 10 km.' },
+  }),
+  'PUT /api/v1/kb/items/:id': () => ({
+    method: 'PUT',
+    url: `/api/v1/kb/items/${crypto.randomUUID()}`,
+    payload: { kind: 'document', body: 'Opening hours: 7 to 19.' },
+  }),
+  'DELETE /api/v1/kb/items/:id': () => ({ method: 'DELETE', url: `/api/v1/kb/items/${crypto.randomUUID()}` }),
+  'GET /api/v1/kb/search': () => ({ method: 'GET', url: '/api/v1/kb/search?q=delivery' }),
+  'GET /api/v1/templates': () => ({ method: 'GET', url: '/api/v1/templates' }),
+  'POST /api/v1/templates': () => ({
+    method: 'POST',
+    url: '/api/v1/templates',
+    payload: { name: 'Hello', intent: 'greeting', body: 'Hi {{first_name}}!' },
+  }),
+  'PUT /api/v1/templates/:id': () => ({
+    method: 'PUT',
+    url: `/api/v1/templates/${crypto.randomUUID()}`,
+    payload: { name: 'Hello', intent: 'greeting', body: 'Hi!' },
+  }),
+  'DELETE /api/v1/templates/:id': () => ({
+    method: 'DELETE',
+    url: `/api/v1/templates/${crypto.randomUUID()}`,
+  }),
+  'GET /api/v1/settings/brand-voice': () => ({ method: 'GET', url: '/api/v1/settings/brand-voice' }),
+  'PUT /api/v1/settings/brand-voice': () => ({
+    method: 'PUT',
+    url: '/api/v1/settings/brand-voice',
+    payload: { tone: 'friendly' },
+  }),
+  'GET /api/v1/settings/auto-reply': () => ({ method: 'GET', url: '/api/v1/settings/auto-reply' }),
+  'PUT /api/v1/settings/auto-reply': () => ({
+    method: 'PUT',
+    url: '/api/v1/settings/auto-reply',
+    payload: {},
+  }),
+  'GET /api/v1/settings/ai-provider': () => ({ method: 'GET', url: '/api/v1/settings/ai-provider' }),
+  'PUT /api/v1/settings/ai-provider': () => ({
+    method: 'PUT',
+    url: '/api/v1/settings/ai-provider',
+    payload: {
+      provider: 'openai-compatible',
+      model: 'local-model',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      enabled: false,
+    },
+  }),
+  'DELETE /api/v1/settings/ai-provider': () => ({ method: 'DELETE', url: '/api/v1/settings/ai-provider' }),
 };
 
 describe.each(await databaseKinds())('role-based access on %s', (kind) => {

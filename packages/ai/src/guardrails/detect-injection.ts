@@ -12,11 +12,18 @@ import type { InjectionVerdict } from './schema.ts';
 
 /** Long jailbreak prompts give themselves away in their first few thousand characters. */
 const MAX_CHARS = 4_000;
+/**
+ * An instruction to a model takes words: below this the learned model has too little to go on (it
+ * scored "Hello!" 0.6), so only the explicit patterns count.
+ */
+const MIN_WORDS_FOR_MODEL = 4;
 
 export function detectInjection(text: string): InjectionVerdict {
   if (text.trim() === '') return { isInjection: false, score: 0 };
   const head = text.slice(0, MAX_CHARS);
-  const fromModel = injectionModelScore(head) * (customerContext(head) ? 0.5 : 1);
+  const words = head.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const fromModel =
+    words < MIN_WORDS_FOR_MODEL ? 0 : injectionModelScore(head) * (customerContext(head) ? 0.5 : 1);
   const score = 1 - (1 - fromModel) * (1 - patternScore(head));
   return { isInjection: score >= 0.5, score };
 }

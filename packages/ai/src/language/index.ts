@@ -17,6 +17,8 @@ export type { DetectedLanguage } from './schema.ts';
 const MIN_LETTERS = 3;
 /** Below this the model is choosing between near-equal languages: say so instead. */
 const MIN_CONFIDENCE = 0.4;
+/** One or two words ("Hello!", "gracias") share most of their letters across languages: be surer. */
+const MIN_CONFIDENCE_SHORT = 0.8;
 
 /** A language shows in its first sentences; reading further only costs time (~0.1 ms per 1,000 chars). */
 const MAX_CHARS = 1000;
@@ -39,6 +41,7 @@ export function detectLanguage(text: string): DetectedLanguage {
     if ((probabilities[c] as number) > (probabilities[best] as number)) best = c;
   }
   const confidence = probabilities[best] ?? 0;
-  if (confidence < MIN_CONFIDENCE) return UNDETERMINED;
+  const short = (cleaned.match(/\p{L}+/gu)?.length ?? 0) <= 2;
+  if (confidence < (short ? MIN_CONFIDENCE_SHORT : MIN_CONFIDENCE)) return UNDETERMINED;
   return { language: model.labels[best] as DetectedLanguage['language'], confidence };
 }

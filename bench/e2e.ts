@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { DEMO_FAQ } from '@replyforce/core';
 import {
   formatPercentiles,
   formatReport,
@@ -94,6 +95,21 @@ export async function connectFacebookPage(base: string, token: string): Promise<
     throw new Error(`connecting the Page answered ${connected.status}: ${JSON.stringify(connected.json)}`);
 }
 
+/**
+ * The demo's FAQ, which answers every question simulated customers ask: the benchmark measures
+ * messages the business answers itself (without a knowledge base the AI hands them to a person).
+ */
+export async function addDemoKnowledge(base: string, token: string): Promise<void> {
+  for (const f of DEMO_FAQ) {
+    const res = await fetch(`${base}/api/v1/kb/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ kind: 'faq', question: f.question, body: f.body }),
+    });
+    if (res.status !== 201) throw new Error(`adding a FAQ answered ${res.status}: ${await res.text()}`);
+  }
+}
+
 const ratio = (value: number, target: number) => fmt(value / target, 2);
 
 export function printTargets(
@@ -133,6 +149,7 @@ export async function runE2eBench(opts: Partial<E2eOptions> = {}): Promise<E2eFi
     const startupRssMb = { api: peakRssMb(api.proc.pid), worker: peakRssMb(worker.proc.pid) };
     const token = await registerWorkspace(cluster.apiUrl, 'E2E Bench Coffee');
     await connectFacebookPage(cluster.apiUrl, token);
+    await addDemoKnowledge(cluster.apiUrl, token);
 
     const common = {
       platform: 'facebook' as const,

@@ -17,7 +17,14 @@ import {
   type SimulationReport,
 } from '../apps/server/src/simulate/index.ts';
 import { freePort } from '../apps/server/test/helpers/free-port.ts';
-import { connectFacebookPage, cpuSeconds, peakRssMb, registerWorkspace, rssMb } from './e2e.ts';
+import {
+  addDemoKnowledge,
+  connectFacebookPage,
+  cpuSeconds,
+  peakRssMb,
+  registerWorkspace,
+  rssMb,
+} from './e2e.ts';
 import { fmt } from './lib.ts';
 import { writeResult } from './results.ts';
 
@@ -129,6 +136,7 @@ export async function runEmbeddedBench(opts: Partial<EmbeddedOptions> = {}): Pro
     const startupRssMb = rssMb(child.proc.pid);
     const token = await registerWorkspace(base, 'Embedded Bench Coffee');
     await connectFacebookPage(base, token);
+    await addDemoKnowledge(base, token);
     const common = { platform: 'facebook' as const, url: base, timeoutSeconds: REPLY_TIMEOUT_SECONDS };
 
     const warmRate = steps[0] ?? 25;

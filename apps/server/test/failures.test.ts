@@ -129,6 +129,17 @@ async function boot(s: Scenario, opts: Parameters<typeof startCluster>[0] = {}) 
   expect(reg.status, JSON.stringify(reg.json)).toBe(201);
   const connected = await connectThroughOAuth(server, reg.json.accessToken, 'facebook', { accounts: [PAGE] });
   expect(connected.status, JSON.stringify(connected.json)).toBe(200);
+  // A question the business answers itself (without it the AI hands the customer to a person and
+  // later messages wait for that person): this suite is about delivery, not about the AI's choices.
+  const faq = await call(server, 'POST', '/api/v1/kb/items', {
+    token: reg.json.accessToken,
+    body: {
+      kind: 'faq',
+      question: 'Do you have oat milk?',
+      body: 'Yes, oat milk is available for every drink.',
+    },
+  });
+  expect(faq.status, JSON.stringify(faq.json)).toBe(201);
   s.mark('boot');
   return { c, api, worker };
 }

@@ -82,4 +82,5 @@ export { removeMember } from './team/remove-member.ts';
 export { revokeInvitation } from './team/revoke-invitation.ts';
 export { DEMO, seedDemo } from './tenants/seed-demo.ts';
 export { seedDemoChannels } from './tenants/seed-demo-channels.ts';
+export { DEMO_FAQ } from './tenants/seed-demo-knowledge.ts';
 export { createVault, type Vault } from './vault/vault.ts';

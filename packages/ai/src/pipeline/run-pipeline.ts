@@ -59,12 +59,18 @@ export async function runPipeline(input: PipelineInput): Promise<AiAnalysis> {
       engine: 'default',
     }),
   );
-  const guess = safe(() => classifyIntent(text), {
+  const guessed = safe(() => classifyIntent(text), {
     label: 'other' as const,
     confidence: 0,
     isQuestion: text.includes('?'),
     topic: 'other' as const,
   });
+  // The spam detector, not the intent model, says what is spam: a "spam" intent it does not
+  // confirm is read as an ordinary message.
+  const guess =
+    guessed.label === 'spam' && !guardIn.flags.includes('spam')
+      ? { ...guessed, label: guessed.isQuestion ? ('question' as const) : ('other' as const) }
+      : guessed;
   const localUnderstanding = () => understandLocally(text, guess, input.voice.products);
   // Spam and injections never reach a model.
   const mayUseModel = guardIn.passed && input.llm !== undefined;

@@ -72,14 +72,18 @@ async function leadHistory(tx: Tx, tenantId: string, lead: LeadRow | undefined):
   };
 }
 
-/** Customer messages in a row, newest first, whose replies settled nothing (stops at a person's reply). */
+/**
+ * Customer messages in a row, newest first, that the AI could only acknowledge (a holding reply),
+ * stopping at a person's reply or an answer that settled something. Messages not analysed yet
+ * (jobs run out of order after a retry) neither count nor break the run.
+ */
 function unresolvedStreak(rows: { direction: string; sender: string; replySource: string | null }[]): number {
   let n = 0;
   for (const r of rows) {
     if (r.sender === 'agent') break;
-    if (r.direction !== 'inbound') continue;
-    if (r.replySource && RESOLVING.has(r.replySource)) break;
-    n++;
+    if (r.direction !== 'inbound' || !r.replySource) continue;
+    if (RESOLVING.has(r.replySource)) break;
+    if (r.replySource === 'holding') n++;
   }
   return n;
 }

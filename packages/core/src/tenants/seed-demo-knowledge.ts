@@ -2,23 +2,43 @@ import { chunkDocument } from '@replyforce/ai';
 import { createKbItem, createReplyTemplate, withTenant } from '@replyforce/db';
 import type { CoreDeps } from '../deps.ts';
 
-/** What Acme Coffee's replies can quote: the FAQ the demo tour asks about, and a short document. */
-const FAQ = [
+/**
+ * Acme Coffee's FAQ: what the demo tour asks, and what `replyforce simulate` customers ask (so a
+ * simulated customer's question is one the business answers itself). The benchmarks and the
+ * failure suite give their workspaces the same knowledge through the API.
+ */
+export const DEMO_FAQ = [
   {
     question: "What's the price of the Pro plan?",
     body: 'The Pro plan is $49 per month for a team of up to 10: 5 kg of freshly roasted beans a month, free delivery and a barista workshop. You can start today and cancel any time.',
   },
   {
-    question: 'What are your opening hours?',
+    question: 'What time do you open, and what are your opening hours?',
     body: 'Our café is open Monday to Friday 7:00–19:00 and on weekends 8:00–17:00.',
   },
   {
-    question: 'Do you deliver?',
-    body: 'Yes: free delivery within 10 km on orders over $25, usually the same day if you order before 14:00.',
+    question: 'How much does delivery cost?',
+    body: 'Delivery is free within 10 km on orders over $25, otherwise $4.50. Order before 14:00 for same-day delivery.',
+  },
+  {
+    question: 'Do you ship abroad, to Canada or elsewhere?',
+    body: 'Yes: we ship beans to the UK, the EU, the US and Canada. International shipping takes 3–7 days.',
+  },
+  {
+    question: 'Are all sizes in stock, small, medium and large?',
+    body: 'Every drink comes in small, medium and large, and our bags of beans in 250 g and 1 kg. Everything on the menu is in stock unless the website says otherwise.',
   },
   {
     question: 'Do you have oat milk or other plant milks?',
     body: 'Yes, oat, almond and soy milk are available for every drink at no extra cost.',
+  },
+  {
+    question: 'Can I pick up my order in the café?',
+    body: 'Yes: order online and pick it up at the counter from 7:00; we keep it for you until closing time.',
+  },
+  {
+    question: 'Which coffee blend is the least bitter?',
+    body: 'Our Morning Sun blend is the mildest: a light roast with notes of honey and citrus.',
   },
 ];
 
@@ -30,7 +50,7 @@ Gift cards are available in the café and online from $10.`;
 
 export async function seedDemoKnowledge(deps: CoreDeps, tenantId: string): Promise<void> {
   await withTenant(deps.db, tenantId, async (tx) => {
-    for (const f of FAQ)
+    for (const f of DEMO_FAQ)
       await createKbItem(
         tx,
         tenantId,

@@ -28,12 +28,13 @@ export function syntheticCustomers(platform: SimPlatform, count: number): Synthe
 const FIRST_NAMES = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Femi', 'Grace', 'Hiro', 'Ines', 'Jonas'];
 
 /**
- * What the customers write: ordinary questions a business answers itself. Nothing asks for a
- * person or names a sensitive topic, which would hand the conversation to a human and stop the
- * automatic replies this run counts.
+ * What the customers write: ordinary questions the demo workspace's FAQ answers (DEMO_FAQ in
+ * core), so the AI replies by itself. Nothing asks for a person or names a sensitive topic, and no
+ * customer only says hello over and over: either would hand the conversation to a human (seed
+ * 001 §8.3) and stop the automatic replies this run counts.
  */
 const TEXTS = [
-  'Hi there!',
+  'Hello! How much does delivery cost?',
   'What time do you open on Saturday?',
   'Do you ship to Canada?',
   'Is the large size in stock?',

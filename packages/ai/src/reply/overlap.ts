@@ -11,7 +11,8 @@ export function contentWords(text: string): Set<string> {
     .toLowerCase()
     .normalize('NFKC')
     .match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (STOP.has(w) || w.length < 2) continue;
+    // Order numbers and "#18" say nothing about which question this is.
+    if (STOP.has(w) || w.length < 2 || /^\d+$/.test(w)) continue;
     out.add(w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
   }
   return out;

@@ -3,14 +3,13 @@ import {
   addAiUsage,
   findConversationView,
   insertMessage,
-  type LeadRow,
   type lockDecisionContext,
   type MessageRow,
   recordLeadScore,
   setConversationsLeadTag,
+  setMessageAnalysis,
   type Tx,
   updateConversation,
-  updateMessage,
 } from '@replyforce/db';
 import { usageWindow } from '../ai-settings/llm-settings.ts';
 import { windowState } from '../outbound/policy.ts';
@@ -22,13 +21,8 @@ type Found = NonNullable<Awaited<ReturnType<typeof lockDecisionContext>>>;
  * history), the reply (queued, or a draft for approval), the conversation's status, the model
  * usage, and the analysis on the message. The reply's idempotency key is the inbound message id.
  */
-export async function applyAnalysis(
-  tx: Tx,
-  tenantId: string,
-  found: Found,
-  lead0: LeadRow | undefined,
-  analysis: AiAnalysis,
-) {
+export async function applyAnalysis(tx: Tx, tenantId: string, found: Found, analysis: AiAnalysis) {
+  const lead0 = found.lead;
   const { message: inbound, conversation, channel, contact } = found;
   const { lead, changed } = await recordLeadScore(tx, tenantId, lead0, {
     contactId: contact.id,
@@ -78,7 +72,7 @@ export async function applyAnalysis(
     leadId: lead.id,
     decidedAt: new Date().toISOString(),
   };
-  const analyzed = await updateMessage(tx, tenantId, inbound.id, { aiAnalysis: stored });
+  const analyzed = await setMessageAnalysis(tx, tenantId, inbound.id, stored);
   const view = status || tagChanged ? await findConversationView(tx, tenantId, conversation.id) : undefined;
   return { reply, sendNow: action !== 'hold', analyzed, view, lead: changed ? lead : undefined, stored };
 }

@@ -1,5 +1,5 @@
 import { type AiAnalysis, type PipelineInput, runPipeline } from '@replyforce/ai';
-import { lockDecisionContext, lockLeadOfContact, updateMessage, withTenant } from '@replyforce/db';
+import { lockDecisionContext, updateMessage, withTenant } from '@replyforce/db';
 import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { leadEvent } from '../leads/lead-dto.ts';
@@ -46,8 +46,7 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
   const first = await withTenant(deps.db, tenantId, async (tx) => {
     const found = await lockDecisionContext(tx, tenantId, job.messageId);
     if (found?.message.direction !== 'inbound' || found.message.aiAnalysis !== null) return undefined;
-    const lead = await lockLeadOfContact(tx, tenantId, found.contact.id);
-    const input = await pipelineInputFor(tx, tenantId, found, lead);
+    const input = pipelineInputFor(tx, tenantId, found);
     const model = await tenantLlm(deps, tx, {
       id: tenantId,
       plan: found.tenantPlan,
@@ -59,21 +58,22 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
       ...(model.blocked ? { llmBlocked: model.blocked } : {}),
     };
     if (!model.llm)
-      return { applied: await applyAnalysis(tx, tenantId, found, lead, await runPipeline(withModel)) };
-    return { later: withModel };
+      return { applied: await applyAnalysis(tx, tenantId, found, await runPipeline(withModel)) };
+    return { later: withModel, hasKnowledge: found.hasKnowledge };
   });
   if (!first) return;
   let applied: Applied | undefined = first.applied;
   if (first.later) {
     const analysis: AiAnalysis = await runPipeline({
       ...first.later,
-      searchKnowledge: (q) => withTenant(deps.db, tenantId, (tx) => searchKnowledge(tx, tenantId, q)),
+      searchKnowledge: first.hasKnowledge
+        ? (q) => withTenant(deps.db, tenantId, (tx) => searchKnowledge(tx, tenantId, q))
+        : async () => [],
     });
     applied = await withTenant(deps.db, tenantId, async (tx) => {
       const found = await lockDecisionContext(tx, tenantId, job.messageId);
       if (found?.message.direction !== 'inbound' || found.message.aiAnalysis !== null) return undefined;
-      const lead = await lockLeadOfContact(tx, tenantId, found.contact.id);
-      return applyAnalysis(tx, tenantId, found, lead, analysis);
+      return applyAnalysis(tx, tenantId, found, analysis);
     });
   }
   if (applied) announce(deps, tenantId, applied);

@@ -1,12 +1,10 @@
 import type { KnowledgeHit, LeadHistory, PipelineInput, ThreadLine } from '@replyforce/ai';
 import { toTsQuery } from '@replyforce/ai';
 import {
-  earlierLeadTags,
-  type LeadRow,
-  listReplyTemplates,
-  type MessageRow,
-  recentThread,
+  type LeadSnapshot,
+  type lockDecisionContext,
   searchKbChunks,
+  type ThreadRow,
   type Tx,
 } from '@replyforce/db';
 import { aiSettingsOf } from '../ai-settings/ai-settings.ts';
@@ -15,30 +13,16 @@ import { aiSettingsOf } from '../ai-settings/ai-settings.ts';
 const RESOLVING = new Set(['faq', 'knowledge', 'template', 'llm', 'cache']);
 const KNOWLEDGE_HITS = 5;
 
-type Found = {
-  message: MessageRow;
-  conversation: { id: string };
-  channel: { platform: string };
-  contact: { displayName: string | null };
-  tenantName: string;
-  tenantSettings: Record<string, unknown>;
-};
+type Found = NonNullable<Awaited<ReturnType<typeof lockDecisionContext>>>;
 
-/** Everything the pipeline reads about one customer message, from one transaction. */
-export async function pipelineInputFor(
-  tx: Tx,
-  tenantId: string,
-  found: Found,
-  lead: LeadRow | undefined,
-): Promise<PipelineInput> {
+/** Everything the pipeline reads about one customer message, from the locked context row. */
+export function pipelineInputFor(tx: Tx, tenantId: string, found: Found): PipelineInput {
   const inbound = found.message;
   const settings = aiSettingsOf(found.tenantSettings);
-  const rows = await recentThread(tx, tenantId, found.conversation.id, inbound.createdAt);
-  const thread: ThreadLine[] = rows
+  const thread: ThreadLine[] = found.thread
     .slice(0, 6)
     .reverse()
     .map((r) => ({ role: r.direction === 'inbound' ? 'customer' : 'business', text: r.text }));
-  const templates = await listReplyTemplates(tx, tenantId);
   return {
     businessName: found.tenantName,
     platform: found.channel.platform,
@@ -46,12 +30,13 @@ export async function pipelineInputFor(
     text: inbound.text,
     customerName: found.contact.displayName ?? undefined,
     thread,
-    unresolvedStreak: unresolvedStreak(rows),
-    lead: await leadHistory(tx, tenantId, lead),
+    unresolvedStreak: unresolvedStreak(found.thread),
+    lead: leadHistory(found.lead),
     voice: settings.brandVoice,
     rules: settings.autoReply,
-    templates: templates.map((t) => ({ intent: t.intent, body: t.body, language: t.language })),
-    searchKnowledge: (query) => searchKnowledge(tx, tenantId, query),
+    templates: found.templates,
+    // No knowledge base, no search: most messages of a tenant without one skip a round trip.
+    searchKnowledge: found.hasKnowledge ? (query) => searchKnowledge(tx, tenantId, query) : async () => [],
     now: new Date(),
   };
 }
@@ -61,14 +46,14 @@ export async function searchKnowledge(tx: Tx, tenantId: string, query: string): 
   return rows.map((r) => ({ id: r.itemId, kind: r.kind, question: r.question, text: r.text }));
 }
 
-async function leadHistory(tx: Tx, tenantId: string, lead: LeadRow | undefined): Promise<LeadHistory> {
+function leadHistory(lead: LeadSnapshot | undefined): LeadHistory {
   return {
     inboundCount: (lead?.messageCount ?? 0) + 1,
     previousScore: lead?.score ?? null,
     previousTag: lead?.tag ?? null,
     manualTag: lead?.manualTag ?? null,
     previousAt: lead?.updatedAt ?? null,
-    earlierTags: lead ? await earlierLeadTags(tx, tenantId, lead.id) : [],
+    earlierTags: lead?.earlierTags ?? [],
   };
 }
 
@@ -77,7 +62,7 @@ async function leadHistory(tx: Tx, tenantId: string, lead: LeadRow | undefined):
  * stopping at a person's reply or an answer that settled something. Messages not analysed yet
  * (jobs run out of order after a retry) neither count nor break the run.
  */
-function unresolvedStreak(rows: { direction: string; sender: string; replySource: string | null }[]): number {
+function unresolvedStreak(rows: ThreadRow[]): number {
   let n = 0;
   for (const r of rows) {
     if (r.sender === 'agent') break;

@@ -302,6 +302,18 @@ export async function updateMessage(
   return row;
 }
 
+/** The AI step's analysis on a customer message (one fixed statement, prepared once per connection). */
+export async function setMessageAnalysis(tx: Tx, tenantId: string, id: string, analysis: unknown) {
+  const [row] = await tx
+    .update(messages)
+    .set({ aiAnalysis: analysis })
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, id)))
+    .returning()
+    .prepare('rf_set_message_analysis')
+    .execute();
+  return row;
+}
+
 /**
  * The platform accepted the send: `sent` with its platform id, unless an echo or a receipt got
  * here first (a status never moves backwards). One statement, no read before it.

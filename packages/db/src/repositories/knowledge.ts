@@ -101,5 +101,7 @@ export async function searchKbChunks(tx: Tx, tenantId: string, tsQuery: string, 
     .innerJoin(kbItems, eq(kbItems.id, kbChunks.itemId))
     .where(and(eq(kbChunks.tenantId, tenantId), sql`${DOCUMENT} @@ ${query}`))
     .orderBy(sql`ts_rank_cd(${DOCUMENT}, ${query}) desc`, asc(kbChunks.id))
-    .limit(limit);
+    .limit(limit)
+    .prepare('rf_search_kb_chunks')
+    .execute();
 }

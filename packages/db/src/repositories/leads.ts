@@ -7,25 +7,6 @@ export type LeadRow = typeof leads.$inferSelect;
 export type LeadScoreEventRow = typeof leadScoreEvents.$inferSelect;
 type Tag = LeadRow['tag'];
 
-/** The contact's lead, locked: two messages of one contact score one after the other. */
-export async function lockLeadOfContact(tx: Tx, tenantId: string, contactId: string) {
-  const [row] = await tx
-    .select()
-    .from(leads)
-    .where(and(eq(leads.tenantId, tenantId), eq(leads.contactId, contactId)))
-    .for('update');
-  return row;
-}
-
-/** Tags this lead has had (its history), for scoring's "was HOT before". */
-export async function earlierLeadTags(tx: Tx, tenantId: string, leadId: string): Promise<Tag[]> {
-  const rows = await tx
-    .selectDistinct({ tag: leadScoreEvents.tag })
-    .from(leadScoreEvents)
-    .where(and(eq(leadScoreEvents.tenantId, tenantId), eq(leadScoreEvents.leadId, leadId)));
-  return rows.map((r) => r.tag);
-}
-
 export type ScoreUpdate = {
   contactId: string;
   messageId: string;
@@ -37,13 +18,14 @@ export type ScoreUpdate = {
 };
 
 /**
- * Records a message's score on the contact's lead (created on its first message). A change of score
- * or tag is stored with the message that caused it. Returns the lead and whether it changed.
+ * Records a message's score on the contact's lead (created on its first message, by an upsert, so
+ * two first messages at once still make one lead). A change of score or tag, measured against the
+ * lead as the AI step read it, is stored with the message that caused it.
  */
 export async function recordLeadScore(
   tx: Tx,
   tenantId: string,
-  existing: LeadRow | undefined,
+  before: { score: number; tag: Tag } | undefined,
   u: ScoreUpdate,
 ): Promise<{ lead: LeadRow; changed: boolean }> {
   const now = new Date();
@@ -56,31 +38,35 @@ export async function recordLeadScore(
     lastMessageId: u.messageId,
     updatedAt: now,
   };
-  const [lead] = existing
-    ? await tx
-        .update(leads)
-        .set({ ...values, messageCount: sql`${leads.messageCount} + 1` })
-        .where(and(eq(leads.tenantId, tenantId), eq(leads.id, existing.id)))
-        .returning()
-    : await tx
-        .insert(leads)
-        .values({ id: crypto.randomUUID(), tenantId, contactId: u.contactId, messageCount: 1, ...values })
-        .returning();
+  const [lead] = await tx
+    .insert(leads)
+    .values({ id: crypto.randomUUID(), tenantId, contactId: u.contactId, messageCount: 1, ...values })
+    .onConflictDoUpdate({
+      target: leads.contactId,
+      set: { ...values, messageCount: sql`${leads.messageCount} + 1` },
+    })
+    .returning();
   if (!lead) throw new Error('lead not written');
-  const changed = !existing || existing.score !== u.score || existing.tag !== u.tag;
+  const changed = !before || before.score !== u.score || before.tag !== u.tag;
   if (changed) {
-    await tx.insert(leadScoreEvents).values({
-      id: crypto.randomUUID(),
-      tenantId,
-      leadId: lead.id,
-      messageId: u.messageId,
-      reason: 'message',
-      score: u.score,
-      tag: u.tag,
-      previousScore: existing?.score ?? null,
-      previousTag: existing?.tag ?? null,
-      signals: u.signals,
-    });
+    await tx
+      .insert(leadScoreEvents)
+      .values({
+        id: crypto.randomUUID(),
+        tenantId,
+        leadId: lead.id,
+        messageId: u.messageId,
+        actorUserId: null,
+        reason: 'message',
+        score: u.score,
+        tag: u.tag,
+        previousScore: before?.score ?? null,
+        previousTag: before?.tag ?? null,
+        signals: u.signals,
+        createdAt: new Date(),
+      })
+      .prepare('rf_insert_lead_score_event')
+      .execute();
   }
   return { lead, changed };
 }

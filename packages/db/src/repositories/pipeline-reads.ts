@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { channels, contacts, conversations, inboundEvents, messages, tenants } from '../schema/index.ts';
 import { finishedEvent } from './inbound-events.ts';
@@ -59,10 +59,32 @@ export async function claimInboundEvent(tx: Tx, tenantId: string, id: string) {
   );
 }
 
+/** The AI step's view of a lead (from leads, read with the context, not locked). */
+export type LeadSnapshot = {
+  id: string;
+  score: number;
+  tag: 'HOT' | 'WARM' | 'COLD';
+  manualTag: 'HOT' | 'WARM' | 'COLD' | null;
+  messageCount: number;
+  updatedAt: Date;
+  /** Tags it has had (its score history). */
+  earlierTags: ('HOT' | 'WARM' | 'COLD')[];
+};
+
+export type ThreadRow = {
+  direction: 'inbound' | 'outbound';
+  sender: string;
+  text: string;
+  /** How the AI answered this customer message (`ai_analysis.reply.source`), if it has. */
+  replySource: string | null;
+};
+
 /**
- * A customer message with everything the decision needs: its conversation (both rows locked, so
- * two decisions on one thread take turns), channel, contact, the tenant's name and how many
- * messages the customer has sent in the thread.
+ * A customer message with everything the AI step reads, in one statement: its conversation (both
+ * rows locked, so two decisions on one thread take turns), channel, contact, the tenant's name,
+ * settings and plan, the contact's lead and its past tags, the thread's last 12 messages (newest
+ * first), the reply templates and whether there is a knowledge base to search. One round trip
+ * instead of six keeps the worker's cost per message down.
  */
 export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: string) {
   const [row] = await tx
@@ -80,6 +102,22 @@ export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: s
       tenantPlan: tenants.plan,
       inboundCount: sql<number>`(select count(*)::int from messages i
         where i.conversation_id = ${conversations.id} and i.direction = 'inbound')`,
+      lead: sql<Record<string, unknown> | null>`(select json_build_object(
+          'id', l.id, 'score', l.score, 'tag', l.tag, 'manualTag', l.manual_tag,
+          'messageCount', l.message_count, 'updatedAt', l.updated_at,
+          'earlierTags', (select coalesce(json_agg(distinct e.tag), '[]'::json) from lead_score_events e where e.lead_id = l.id))
+        from leads l where l.contact_id = ${contacts.id})`,
+      thread: sql<ThreadRow[]>`(select coalesce(json_agg(json_build_object(
+          'direction', t.direction, 'sender', t.sender, 'text', t.text, 'replySource', t.source) order by t.created_at desc), '[]'::json)
+        from (select m.direction, m.sender, m.text, m.created_at, m.ai_analysis->'reply'->>'source' as source
+          from messages m where m.conversation_id = ${conversations.id} and m.created_at < ${messages.createdAt}
+          order by m.created_at desc limit 12) t)`,
+      templates: sql<
+        { intent: string; body: string; language: string | null }[]
+      >`(select coalesce(json_agg(json_build_object(
+          'intent', r.intent, 'body', r.body, 'language', r.language)), '[]'::json)
+        from reply_templates r where r.tenant_id = ${messages.tenantId})`,
+      hasKnowledge: sql<boolean>`exists (select 1 from kb_items k where k.tenant_id = ${messages.tenantId})`,
     })
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
@@ -90,7 +128,20 @@ export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: s
     .for('update', { of: [messages, conversations] })
     .prepare('rf_lock_decision_context')
     .execute();
-  return row;
+  if (!row) return undefined;
+  const l = row.lead;
+  const lead: LeadSnapshot | undefined = l
+    ? {
+        id: String(l.id),
+        score: Number(l.score),
+        tag: l.tag as LeadSnapshot['tag'],
+        manualTag: (l.manualTag ?? null) as LeadSnapshot['manualTag'],
+        messageCount: Number(l.messageCount),
+        updatedAt: new Date(String(l.updatedAt)),
+        earlierTags: (l.earlierTags ?? []) as LeadSnapshot['earlierTags'],
+      }
+    : undefined;
+  return { ...row, lead };
 }
 
 /** An outbound message (locked) with its conversation, channel and contact (the outbound step). */
@@ -124,35 +175,4 @@ export async function lockSendContext(tx: Tx, tenantId: string, messageId: strin
     .prepare('rf_lock_send_context')
     .execute();
   return row;
-}
-
-/**
- * The thread before a message, newest first: what the AI step reads for context, repeats and the
- * "unresolved" streak (each customer message carries how its reply was made).
- */
-export async function recentThread(
-  tx: Tx,
-  tenantId: string,
-  conversationId: string,
-  before: Date,
-  limit = 12,
-) {
-  return tx
-    .select({
-      direction: messages.direction,
-      sender: messages.sender,
-      text: messages.text,
-      createdAt: messages.createdAt,
-      replySource: sql<string | null>`${messages.aiAnalysis}->'reply'->>'source'`,
-    })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.tenantId, tenantId),
-        eq(messages.conversationId, conversationId),
-        lt(messages.createdAt, before),
-      ),
-    )
-    .orderBy(sql`${messages.createdAt} desc`)
-    .limit(limit);
 }

@@ -1,3 +1,5 @@
+import { queryRows } from '@replyforce/db';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, eventually, PASSWORD, type Signed } from './helpers/api.ts';
 import { databaseKinds } from './helpers/databases.ts';
@@ -13,6 +15,7 @@ import {
 
 const IG = '17841400000000001';
 const PAGE = '1000000000000001';
+const WA = '106540352242922';
 
 type Workspace = { token: string; tenantId: string; signed: Signed };
 
@@ -244,6 +247,73 @@ describe.each(await databaseKinds())('the AI pipeline on %s', (kind) => {
       body: { hotThreshold: 30, warmThreshold: 50 },
     });
     expect(badRules.status).toBe(400);
+  });
+
+  it('answers through a plugged-in language model, meters its tokens, and falls back when it fails', async () => {
+    const shop = await register(s, 'Model Coffee');
+    expect((await connectThroughOAuth(s, shop.token, 'whatsapp', { accounts: [WA] })).status).toBe(200);
+    const plug = await call(s, 'PUT', '/api/v1/settings/ai-provider', {
+      token: shop.token,
+      body: {
+        provider: 'openai-compatible',
+        model: 'gpt-4o-mini',
+        baseUrl: `${s.base}/sandbox/openai/v1`,
+        apiKey: 'sk-sandbox',
+      },
+    });
+    expect(plug.status, JSON.stringify(plug.json)).toBe(200);
+    expect(plug.json).toMatchObject({ configured: true, hasApiKey: true, model: 'gpt-4o-mini' });
+    expect(JSON.stringify(plug.json)).not.toContain('sk-sandbox');
+    const stored = await queryRows<{ settings: Json }>(
+      s.deps.db,
+      sql`select settings from tenants where id = ${shop.tenantId}`,
+    );
+    expect(JSON.stringify(stored[0]?.settings)).not.toContain('sk-sandbox');
+
+    const ask = async (customer: string, text: string) => {
+      await customerWrites(s, { platform: 'whatsapp', accountId: WA, customer: { id: customer }, text });
+      return (await analysed(s, shop, customer, text)).message.aiAnalysis;
+    };
+    const a = await ask('15550001001', 'Do you sell gift cards for birthdays?');
+    const engines = Object.fromEntries(a.stages.map((st: Json) => [st.stage, st.engine]));
+    expect(engines.understand).toBe('llm:gpt-4o-mini');
+    expect(engines.reply).toBe('llm:gpt-4o-mini');
+    expect(a.reply.source).toBe('llm');
+    expect(a.tokens).toBeGreaterThan(0);
+    expect(a.cost_usd).toBeGreaterThan(0);
+    const usage = await call(s, 'GET', '/api/v1/settings/ai-provider', { token: shop.token });
+    expect(usage.json.usage.tokensToday).toBe(a.tokens);
+    // The same question again is answered from the tenant's response cache, without a model call.
+    const again = await ask('15550001007', 'Do you sell gift cards for birthdays?');
+    expect(again.reply.source).toBe('cache');
+    expect(again.stages.find((st: Json) => st.stage === 'reply').tokens).toBe(0);
+
+    // The model fails: each stage falls back to the local models, and a decision is still made.
+    await call(s, 'POST', '/sandbox/control/openai/faults', { body: { mode: 'error_5xx' } });
+    // (Another question: the first one's answer is in the tenant's response cache.)
+    const failed = await ask('15550001002', 'Can I bring my dog inside the café?');
+    expect(failed.stages.filter((st: Json) => st.fallback).map((st: Json) => st.stage)).toEqual([
+      'understand',
+      'reply',
+    ]);
+    // Without the model and without a confident local answer, a person takes it (seed 001 §8.3, trigger 6).
+    expect(failed.decision).toMatchObject({
+      action: 'handoff',
+      triggers: expect.arrayContaining(['ai_unavailable']),
+    });
+    // Five failures in a row open the circuit: later messages do not wait for the model.
+    await ask('15550001003', 'Is there parking near the café?');
+    await ask('15550001004', 'Do you host private events?');
+    const open = await ask('15550001005', 'Do you sell decaf beans?');
+    expect(open.stages.find((st: Json) => st.stage === 'reply').engine).toBe('local');
+    expect(open.decision.triggers).toContain('ai_unavailable');
+    await call(s, 'POST', '/sandbox/control/openai/faults', { body: { mode: 'none' } });
+
+    // Unplugged: the local models answer again.
+    const unplug = await call(s, 'DELETE', '/api/v1/settings/ai-provider', { token: shop.token });
+    expect(unplug.json.configured).toBe(false);
+    const local = await ask('15550001006', 'hello');
+    expect(local.stages.every((st: Json) => !String(st.engine).startsWith('llm'))).toBe(true);
   });
 
   it('lets a viewer read leads but not tag them or change settings', async () => {

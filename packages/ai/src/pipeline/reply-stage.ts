@@ -62,7 +62,8 @@ export async function replyStage(
   const shortCircuit = SHORT_CIRCUIT.has(draft.source) && draft.confidence >= input.rules.minConfidence;
   const llmReply = input.llm?.reply;
   const attempt =
-    !wanted || shortCircuit || !a.mayUseModel || !llmReply || draft.requires_human
+    // A request for a person gets the standard hand-off, not a model's words.
+    !wanted || shortCircuit || !a.mayUseModel || !llmReply || a.intent.intent === 'human_request'
       ? async () => ({ value: draft, engine: shortCircuit ? `local:${draft.source}` : 'local' })
       : cached
         ? async () => ({

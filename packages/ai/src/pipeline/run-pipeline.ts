@@ -164,7 +164,10 @@ export async function runPipeline(input: PipelineInput): Promise<AiAnalysis> {
     guardOut,
     rules: input.rules,
     unresolvedStreak: input.unresolvedStreak,
-    llmUnavailable: input.llmBlocked === 'breaker_open',
+    // The model's circuit is open, or the model failed this very reply and the local engine stood in.
+    llmUnavailable:
+      input.llmBlocked === 'breaker_open' ||
+      (input.llm !== undefined && stages.some((st) => st.stage === 'reply' && st.fallback)),
   });
   if (decision.action === 'handoff' && !finalReply.requires_human)
     finalReply = holding(input, reply.language, finalReply.confidence);

@@ -136,6 +136,12 @@ describe.each(await databaseKinds())('the AI pipeline on %s', (kind) => {
     expect(message.aiAnalysis.decision.action).toBe('handoff');
     expect(message.aiAnalysis.decision.triggers).toContain('legal_or_compliance');
     expect(message.aiAnalysis.sentiment.sentiment).toBe('negative');
+    // Nobody is assigned: the admins hear of it by email (seed 001 §8.3).
+    const mail = await eventually(async () => {
+      const box = await call(s, 'GET', '/api/v1/outbox', { token: acme.token });
+      return box.json.items.find((m: Json) => m.subject === 'A customer needs a person: Sam Cross');
+    });
+    expect(mail.text).toContain('legal_or_compliance');
   });
 
   it('keeps a manual tag through later scoring, and records both changes in the history', async () => {
@@ -287,6 +293,29 @@ describe.each(await databaseKinds())('the AI pipeline on %s', (kind) => {
     const again = await ask('15550001007', 'Do you sell gift cards for birthdays?');
     expect(again.reply.source).toBe('cache');
     expect(again.stages.find((st: Json) => st.stage === 'reply').tokens).toBe(0);
+
+    // The plan's daily budget (starter: 10,000 tokens): past 80 % an alert, at the cap local models.
+    const setUsed = (tokens: number) =>
+      queryRows(
+        s.deps.db,
+        sql`update ai_usage set input_tokens = ${tokens}, output_tokens = 0 where tenant_id = ${shop.tenantId}`,
+      );
+    await setUsed(7_950);
+    await ask('15550001008', 'Do you roast your own beans?');
+    const audit = await call(s, 'GET', '/api/v1/audit-logs', { token: shop.token });
+    expect(audit.json.items.find((i: Json) => i.action === 'ai.budget_alert')?.metadata).toMatchObject({
+      period: 'day',
+      limit: 10_000,
+    });
+    await setUsed(10_000);
+    const capped = await ask('15550001009', 'Do you sell oat milk lattes to go?');
+    expect(
+      capped.stages.every(
+        (st: Json) => st.engine === 'local' || st.engine === 'full-text' || st.engine.startsWith('local:'),
+      ),
+    ).toBe(true);
+    expect(capped.tokens).toBe(0);
+    await setUsed(0);
 
     // The model fails: each stage falls back to the local models, and a decision is still made.
     await call(s, 'POST', '/sandbox/control/openai/faults', { body: { mode: 'error_5xx' } });

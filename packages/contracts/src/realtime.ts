@@ -5,8 +5,10 @@ export const REALTIME_EVENT_TYPES = [
   'message.status',
   'message.processed',
   'conversation.updated',
+  'conversation.escalated',
   'lead.updated',
   'channel.status',
+  'ai.budget_alert',
 ] as const;
 export type RealtimeEventType = (typeof REALTIME_EVENT_TYPES)[number];
 

@@ -17,13 +17,22 @@ const MAX_CHARS = 4_000;
  * scored "Hello!" 0.6), so only the explicit patterns count.
  */
 const MIN_WORDS_FOR_MODEL = 4;
+/**
+ * Short customer questions ("Do you host private events?") resemble the short questions the
+ * deepset set labels as injections (questions to the model about itself): under this many words the
+ * model alone must be very sure. Measured: dev accuracy unchanged (0.916), and none of 25 ordinary
+ * short customer questions flagged instead of 2 (test/guards.test.ts).
+ */
+const SHORT_WORDS = 8;
+const SHORT_MODEL_MIN = 0.97;
 
 export function detectInjection(text: string): InjectionVerdict {
   if (text.trim() === '') return { isInjection: false, score: 0 };
   const head = text.slice(0, MAX_CHARS);
   const words = head.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  const fromModel =
+  let fromModel =
     words < MIN_WORDS_FOR_MODEL ? 0 : injectionModelScore(head) * (customerContext(head) ? 0.5 : 1);
+  if (words < SHORT_WORDS && fromModel < SHORT_MODEL_MIN) fromModel = 0;
   const score = 1 - (1 - fromModel) * (1 - patternScore(head));
   return { isInjection: score >= 0.5, score };
 }

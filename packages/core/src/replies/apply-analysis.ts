@@ -12,16 +12,26 @@ import {
   updateConversation,
 } from '@replyforce/db';
 import { usageWindow } from '../ai-settings/llm-settings.ts';
+import type { CoreDeps } from '../deps.ts';
 import { windowState } from '../outbound/policy.ts';
+import { crossedBudgets } from './budget-alert.ts';
+import { queueEscalationMails } from './notify-escalation.ts';
 
 type Found = NonNullable<Awaited<ReturnType<typeof lockDecisionContext>>>;
 
 /**
  * Writes what the pipeline decided, in the caller's transaction: the lead's score (and its
  * history), the reply (queued, or a draft for approval), the conversation's status, the model
- * usage, and the analysis on the message. The reply's idempotency key is the inbound message id.
+ * usage, the analysis on the message, and the escalation mails. The reply's idempotency key is
+ * the inbound message id.
  */
-export async function applyAnalysis(tx: Tx, tenantId: string, found: Found, analysis: AiAnalysis) {
+export async function applyAnalysis(
+  deps: CoreDeps,
+  tx: Tx,
+  tenantId: string,
+  found: Found,
+  analysis: AiAnalysis,
+) {
   const lead0 = found.lead;
   const { message: inbound, conversation, channel, contact } = found;
   const { lead, changed } = await recordLeadScore(tx, tenantId, lead0, {
@@ -35,13 +45,14 @@ export async function applyAnalysis(tx: Tx, tenantId: string, found: Found, anal
   });
   const tagChanged = lead0?.tag !== lead.tag;
   if (tagChanged) await setConversationsLeadTag(tx, tenantId, contact.id, lead.tag);
+  let budgetAlerts: Awaited<ReturnType<typeof crossedBudgets>> = [];
   if (analysis.tokens > 0) {
-    const input = analysis.stages.reduce((a, s) => a + s.tokens, 0);
     await addAiUsage(tx, tenantId, usageWindow(new Date()).day, {
-      inputTokens: input,
+      inputTokens: analysis.tokens,
       outputTokens: 0,
       costMicros: Math.round(analysis.cost_usd * 1e6),
     });
+    budgetAlerts = await crossedBudgets(tx, tenantId, found.tenantPlan, analysis.tokens);
   }
   const isComment = inbound.kind === 'comment';
   const held = heldBy(conversation.status, channel.platform, isComment, conversation.lastInboundAt);
@@ -74,7 +85,28 @@ export async function applyAnalysis(tx: Tx, tenantId: string, found: Found, anal
   };
   const analyzed = await setMessageAnalysis(tx, tenantId, inbound.id, stored);
   const view = status || tagChanged ? await findConversationView(tx, tenantId, conversation.id) : undefined;
-  return { reply, sendNow: action !== 'hold', analyzed, view, lead: changed ? lead : undefined, stored };
+  const mails =
+    action === 'handoff'
+      ? await queueEscalationMails(deps, tx, tenantId, {
+          conversationId: conversation.id,
+          assigneeId: conversation.assigneeId,
+          customer: contact.displayName ?? contact.platformUserId,
+          text: inbound.text,
+          reasons: analysis.decision.reasons,
+        })
+      : [];
+  return {
+    reply,
+    sendNow: action !== 'hold',
+    analyzed,
+    view,
+    lead: changed ? lead : undefined,
+    stored,
+    mails,
+    budgetAlerts,
+    conversationId: conversation.id,
+    assigneeId: conversation.assigneeId,
+  };
 }
 
 /** Why the machine stays quiet on this message, if it must: a person has it, or the window closed. */

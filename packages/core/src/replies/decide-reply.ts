@@ -3,6 +3,7 @@ import { lockDecisionContext, updateMessage, withTenant } from '@replyforce/db';
 import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { leadEvent } from '../leads/lead-dto.ts';
+import { dispatchMail } from '../mail/queue-mail.ts';
 import { dispatchSend } from '../outbound/dispatch-send.ts';
 import { publish } from '../realtime/publish.ts';
 import { applyAnalysis } from './apply-analysis.ts';
@@ -58,7 +59,7 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
       ...(model.blocked ? { llmBlocked: model.blocked } : {}),
     };
     if (!model.llm)
-      return { applied: await applyAnalysis(tx, tenantId, found, await runPipeline(withModel)) };
+      return { applied: await applyAnalysis(deps, tx, tenantId, found, await runPipeline(withModel)) };
     return { later: withModel, hasKnowledge: found.hasKnowledge };
   });
   if (!first) return;
@@ -73,7 +74,7 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
     applied = await withTenant(deps.db, tenantId, async (tx) => {
       const found = await lockDecisionContext(tx, tenantId, job.messageId);
       if (found?.message.direction !== 'inbound' || found.message.aiAnalysis !== null) return undefined;
-      return applyAnalysis(tx, tenantId, found, analysis);
+      return applyAnalysis(deps, tx, tenantId, found, analysis);
     });
   }
   if (applied) announce(deps, tenantId, applied);
@@ -99,5 +100,13 @@ async function announce(deps: CoreDeps, tenantId: string, r: Applied): Promise<v
     });
   }
   if (r.lead) publish(deps, tenantId, 'lead.updated', leadEvent(r.lead));
+  for (const mailId of r.mails) await dispatchMail(deps, tenantId, mailId);
+  if (r.stored.decision.action === 'handoff')
+    publish(deps, tenantId, 'conversation.escalated', {
+      conversationId: r.conversationId,
+      assigneeId: r.assigneeId,
+      triggers: r.stored.decision.triggers,
+    });
+  for (const alert of r.budgetAlerts) publish(deps, tenantId, 'ai.budget_alert', alert);
   if (r.view) publish(deps, tenantId, 'conversation.updated', toConversationDto(r.view));
 }

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type DecisionInput, decide } from '../src/decision/decide.ts';
 import { guardOutput } from '../src/guardrail-out/index.ts';
-import { type LeadHistory, scoreLead } from '../src/lead-score/score-lead.ts';
+import { freshLead, type LeadHistory, scoreLead } from '../src/lead-score/score-lead.ts';
 import { applyBrandVoice, truncate } from '../src/reply/brand-voice.ts';
 import { fillTemplate, localReply } from '../src/reply/local-reply.ts';
 import { defaultAutoReplyRules, defaultBrandVoice } from '../src/settings/schema.ts';
 
-const fresh: LeadHistory = {
-  inboundCount: 1,
-  previousScore: null,
-  previousTag: null,
-  manualTag: null,
-  previousAt: null,
-  earlierTags: [],
-};
+const fresh: LeadHistory = freshLead();
 const now = new Date('2026-11-23T12:00:00Z');
 const lead = (text: string, over: Partial<Parameters<typeof scoreLead>[0]> = {}) =>
   scoreLead({

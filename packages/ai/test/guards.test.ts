@@ -180,37 +180,6 @@ describe('detectProfanity', () => {
     }
   });
 
-  it('flags none of 25 short customer questions (the deepset set labels short questions to a model as injections)', () => {
-    const questions = [
-      'Do you roast your own beans?',
-      'Do you host private events?',
-      'Do you sell decaf beans?',
-      'Can I bring my dog inside the café?',
-      'Do you have gluten free cakes?',
-      'Are you open on Christmas day?',
-      'Can you deliver to my office tomorrow?',
-      'Do you do catering for weddings?',
-      'What do you recommend for a strong coffee?',
-      'Can I book a table for six?',
-      'Do you take card payments?',
-      'Is your packaging recyclable?',
-      'Do you offer student discounts?',
-      'Can you make it less sweet?',
-      'Who roasts your coffee?',
-      'Tienen leche de avena?',
-      'Habt ihr heute offen?',
-      'Vous livrez à domicile ?',
-      'Can you help me with my order?',
-      'Tell me more about your subscription',
-      'What is your refund policy?',
-      'Do you have wifi?',
-      'Can I change my order?',
-      'Do you sell merch?',
-      'Can I pay with PayPal?',
-    ];
-    expect(questions.filter((t) => detectInjection(t).isInjection)).toEqual([]);
-  });
-
   it('answers every input within its schema', () => {
     for (const text of ODD_INPUTS) {
       expect(ProfanityVerdict.parse(detectProfanity(text)).hasProfanity).toBe(false);

@@ -1,7 +1,7 @@
 import { detectInjection, detectProfanity, detectSpam, findPii } from '../guardrails/index.ts';
 import { classifyIntent } from '../intent/local-model.ts';
 import { detectLanguage } from '../language/index.ts';
-import { scoreLead } from '../lead-score/score-lead.ts';
+import { freshLead, scoreLead } from '../lead-score/score-lead.ts';
 import { analyzeSentiment } from '../sentiment/local-model.ts';
 import { extractEntities } from '../understand/entities.ts';
 
@@ -21,14 +21,7 @@ export function analyzeText(text: string, products: string[] = []) {
     topic: intent.topic,
     isQuestion: intent.isQuestion,
     productMentions: entities.filter((e) => e.type === 'product').length,
-    history: {
-      inboundCount: 1,
-      previousScore: null,
-      previousTag: null,
-      manualTag: null,
-      previousAt: null,
-      earlierTags: [],
-    },
+    history: freshLead(),
     thresholds: { hot: 70, warm: 40 },
     now: new Date(),
   });

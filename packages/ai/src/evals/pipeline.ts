@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildKbIndex, searchKb } from '../knowledge/kb-index.ts';
 import { readJsonl, splitRows } from '../learn/dataset.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
-import type { PipelineInput } from '../pipeline/types.ts';
-import { defaultAutoReplyRules, defaultBrandVoice } from '../settings/schema.ts';
+import { sampleInput } from './sample-input.ts';
 
 const FAQ = [
   { id: 'price', question: "What's the price of the Pro plan?", answer: 'The Pro plan is $49 per month.' },
@@ -28,36 +27,16 @@ export async function evaluate(): Promise<Record<string, number>> {
     ...splitRows(readJsonl<{ text: string }>('spam.sms.train.jsonl')).dev.slice(0, 500),
   ].map((r) => r.text);
   const index = buildKbIndex(FAQ);
-  const base: Omit<PipelineInput, 'text'> = {
-    businessName: 'Acme Coffee',
-    platform: 'facebook',
-    kind: 'dm',
-    customerName: 'Jane Doe',
-    thread: [],
-    unresolvedStreak: 0,
-    lead: {
-      inboundCount: 1,
-      previousScore: null,
-      previousTag: null,
-      manualTag: null,
-      previousAt: null,
-      earlierTags: [],
-    },
-    voice: defaultBrandVoice(),
-    rules: defaultAutoReplyRules(),
-    templates: [],
-    searchKnowledge: async (q) =>
-      searchKb(index, q, 3).map((h) => {
-        const f = FAQ.find((x) => x.id === h.id);
-        return { id: h.id, kind: 'faq' as const, question: f?.question ?? null, text: f?.answer ?? '' };
-      }),
-    now: new Date(),
-  };
-  for (const text of texts.slice(0, 50)) await runPipeline({ ...base, text }); // warm-up
+  const search = async (q: string) =>
+    searchKb(index, q, 3).map((h) => {
+      const f = FAQ.find((x) => x.id === h.id);
+      return { id: h.id, kind: 'faq' as const, question: f?.question ?? null, text: f?.answer ?? '' };
+    });
+  for (const text of texts.slice(0, 50)) await runPipeline(sampleInput(text, search)); // warm-up
   const ms: number[] = [];
   for (const text of texts) {
     const t = performance.now();
-    await runPipeline({ ...base, text });
+    await runPipeline(sampleInput(text, search));
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);

@@ -14,6 +14,18 @@ export type LeadHistory = {
   earlierTags: LeadTag[];
 };
 
+/** A contact the business has not heard from before. */
+export function freshLead(): LeadHistory {
+  return {
+    inboundCount: 1,
+    previousScore: null,
+    previousTag: null,
+    manualTag: null,
+    previousAt: null,
+    earlierTags: [],
+  };
+}
+
 export type LeadInput = {
   text: string;
   intent: Intent;

@@ -60,19 +60,19 @@ const DEMO_CONVERSATIONS = [
     path: 'messages',
     platform: 'facebook',
     customer: { id: '7100000000000001', name: 'Maria Lopez' },
-    text: 'Hi! Do you deliver to Brooklyn?',
+    text: 'Hi! How much does delivery cost to Brooklyn?',
   },
   {
     path: 'messages',
     platform: 'instagram',
     customer: { id: '7200000000000001', username: 'sam.latte' },
-    text: 'Hello! Are you open on Sundays?',
+    text: 'Hello! What time do you open on Sundays?',
   },
   {
     path: 'comments',
     platform: 'instagram',
     customer: { id: '7200000000000002', username: 'coffee_fan' },
-    text: "Love this! What's the price of the new blend?",
+    text: "Love this! What's the price of the Pro plan?",
   },
   {
     path: 'messages',
@@ -90,7 +90,9 @@ const DEMO_CONVERSATIONS = [
 
 /**
  * A fresh demo opens on an inbox with a few conversations: customers "write" through the sandbox,
- * so each one takes the real path (signed webhook, storage, the ai step, a reply sent back).
+ * so each one takes the real path (signed webhook, storage, the AI pipeline, a reply sent back).
+ * The questions are ones the demo FAQ answers, so the inbox opens on answered threads with their
+ * analyses and lead tags; the tour's own messages show a hand-off.
  */
 export async function seedDemoConversations(
   app: { inject: (o: { method: 'POST'; url: string; payload: object }) => Promise<{ statusCode: number }> },

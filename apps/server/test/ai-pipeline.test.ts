@@ -258,6 +258,15 @@ describe.each(await databaseKinds())('the AI pipeline on %s', (kind) => {
   it('answers through a plugged-in language model, meters its tokens, and falls back when it fails', async () => {
     const shop = await register(s, 'Model Coffee');
     expect((await connectThroughOAuth(s, shop.token, 'whatsapp', { accounts: [WA] })).status).toBe(200);
+    // Without the operator's leave, a tenant cannot point the server at a private address.
+    s.deps.config.allowPrivateUrls = false;
+    const internal = await call(s, 'PUT', '/api/v1/settings/ai-provider', {
+      token: shop.token,
+      body: { provider: 'openai-compatible', model: 'm', baseUrl: 'http://169.254.169.254/v1' },
+    });
+    s.deps.config.allowPrivateUrls = true;
+    expect(internal.status).toBe(400);
+    expect(internal.json.error.details.baseUrl).toMatch(/private or loopback/);
     const plug = await call(s, 'PUT', '/api/v1/settings/ai-provider', {
       token: shop.token,
       body: {

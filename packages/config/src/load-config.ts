@@ -31,6 +31,8 @@ export type Config = {
   masterKey: Buffer | undefined;
   /** The platform stand-ins are mounted at /sandbox and the connectors point at them. */
   sandbox: boolean;
+  /** Tenant-configured URLs (a language model's base URL) may reach private and loopback addresses. */
+  allowPrivateUrls: boolean;
   channels: {
     metaAppId: string;
     metaAppSecret: string;
@@ -138,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     masterKey: e.MASTER_KEY === undefined ? undefined : Buffer.from(e.MASTER_KEY, 'base64'),
     sandbox,
+    allowPrivateUrls: e.ALLOW_PRIVATE_URLS ?? sandbox,
     channels: {
       metaAppId: e.META_APP_ID,
       metaAppSecret: e.META_APP_SECRET,

@@ -55,6 +55,9 @@ export const envSchema = z.object({
     .optional(),
   // Channels. The demo defaults only make sense against the sandbox.
   SANDBOX: bool.optional(),
+  // URLs a tenant configures (its language model's base URL) may point at private or loopback
+  // addresses only when the operator allows it; the sandbox (a local model server) implies it.
+  ALLOW_PRIVATE_URLS: bool.optional(),
   META_APP_ID: z.string().min(1).default('100000000000001'),
   META_APP_SECRET: z
     .string()

@@ -4,6 +4,7 @@ import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor, CoreDeps } from '../deps.ts';
 import { forgetResponses } from '../replies/response-cache.ts';
+import { privateUrlProblem } from '../security/public-url.ts';
 import { budgetOf, type LlmSettingsBody, type StoredLlm, storedLlmOf, usageWindow } from './llm-settings.ts';
 
 /** The tenant's model (never its key) and this day's and month's token use against the plan. */
@@ -39,6 +40,13 @@ export async function getLlmSettings(deps: CoreDeps, tenantId: string) {
 
 /** Plugs in (or changes) the tenant's model; the API key is sealed with the tenant's data key. */
 export async function setLlmSettings(deps: CoreDeps, actor: Actor, body: z.output<typeof LlmSettingsBody>) {
+  if (body.baseUrl && !deps.config.allowPrivateUrls) {
+    const problem = await privateUrlProblem(body.baseUrl);
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', `The base URL cannot be used: ${problem}`, {
+        details: { baseUrl: problem },
+      });
+  }
   await withTenant(deps.db, actor.tenantId, async (tx) => {
     const tenant = await findTenant(tx, actor.tenantId);
     const previous = storedLlmOf(tenant?.settings);

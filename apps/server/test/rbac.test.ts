@@ -167,7 +167,7 @@ const CALLS: Record<
     payload: {
       provider: 'openai-compatible',
       model: 'local-model',
-      baseUrl: 'http://127.0.0.1:11434/v1',
+      baseUrl: 'https://203.0.113.10/v1', // a public address: no test app here allows private ones
       enabled: false,
     },
   }),

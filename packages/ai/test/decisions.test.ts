@@ -214,6 +214,24 @@ describe('local replies and brand voice', () => {
     expect(none).toMatchObject({ source: 'holding', requires_human: true });
   });
 
+  it("matches any of a FAQ question's phrasings, one per line", () => {
+    const knowledge = [
+      {
+        id: 'hours',
+        kind: 'faq' as const,
+        question: 'What are your opening hours?\nAre you open on Sundays?',
+        text: 'We open daily at 8.',
+      },
+    ];
+    const r = localReply({ ...input, text: 'Hi, are you open on Sundays?', intent: 'question', knowledge });
+    expect(r).toMatchObject({ source: 'faq', kb_ids: ['hours'] });
+    const single = [{ ...knowledge[0]!, question: 'What are your opening hours?' }];
+    expect(
+      localReply({ ...input, text: 'Hi, are you open on Sundays?', intent: 'question', knowledge: single })
+        .source,
+    ).not.toBe('faq');
+  });
+
   it('greets in the customer language and hands complaints to a person', () => {
     expect(
       localReply({

@@ -100,11 +100,17 @@ function isGreetingOnly(input: LocalReplyInput): boolean {
   return input.intent === 'greeting' && !input.isQuestion;
 }
 
+/**
+ * The item that matches best. A FAQ's question may list several phrasings, one per line ("Do you
+ * deliver?" / "How much is delivery?"): the best-matching phrasing counts.
+ */
 function bestMatch(asked: Set<string>, items: KnowledgeHit[], field: (k: KnowledgeHit) => string) {
   let best: { hit: KnowledgeHit; coverage: number } | undefined;
   for (const hit of items) {
-    const c = matchStrength(asked, contentWords(field(hit)));
-    if (!best || c > best.coverage) best = { hit, coverage: c };
+    for (const phrasing of field(hit).split(/\n+/)) {
+      const c = matchStrength(asked, contentWords(phrasing));
+      if (!best || c > best.coverage) best = { hit, coverage: c };
+    }
   }
   return best;
 }

@@ -105,8 +105,6 @@ export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: s
       tenantName: tenants.name,
       tenantSettings: tenants.settings,
       tenantPlan: tenants.plan,
-      inboundCount: sql<number>`(select count(*)::int from messages i
-        where i.conversation_id = ${conversations.id} and i.direction = 'inbound')`,
       lead: sql<Record<string, unknown> | null>`(select json_build_object(
           'id', l.id, 'score', l.score, 'tag', l.tag, 'manualTag', l.manual_tag,
           'messageCount', l.message_count, 'updatedAt', l.updated_at,

@@ -1,40 +1,23 @@
 import { queryRows } from '@replyforce/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, eventually, PASSWORD, type Signed } from './helpers/api.ts';
+import { addMember, eventually } from './helpers/api.ts';
 import { databaseKinds } from './helpers/databases.ts';
 import {
   call,
   connectThroughOAuth,
   customerWrites,
   type Json,
+  register,
   type SpineServer,
   sandboxThread,
   startSpineServer,
+  type Workspace,
 } from './helpers/spine-server.ts';
 
 const IG = '17841400000000001';
 const PAGE = '1000000000000001';
 const WA = '106540352242922';
-
-type Workspace = { token: string; tenantId: string; signed: Signed };
-
-async function register(s: SpineServer, name: string): Promise<Workspace> {
-  const res = await call(s, 'POST', '/api/v1/auth/register', {
-    body: {
-      tenantName: name,
-      name: 'Owner',
-      email: `owner-${crypto.randomUUID().slice(0, 8)}@example.com`,
-      password: PASSWORD,
-    },
-  });
-  expect(res.status).toBe(201);
-  return {
-    token: res.json.accessToken,
-    tenantId: res.json.tenant.id,
-    signed: { session: res.json, token: res.json.accessToken, cookie: '' },
-  };
-}
 
 /** The analysed customer message of a conversation with this customer, once the AI step ran. */
 async function analysed(s: SpineServer, w: Workspace, customer: string, text: string) {

@@ -6,36 +6,23 @@ import { RetryLaterError } from '@replyforce/queue';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { eventually, PASSWORD } from './helpers/api.ts';
+import { eventually } from './helpers/api.ts';
 import { databaseKinds } from './helpers/databases.ts';
 import {
   call,
   connectThroughOAuth,
   customerWrites,
+  register,
   type SpineServer,
   sandboxThread,
   startSpineServer,
+  type Workspace,
 } from './helpers/spine-server.ts';
 
 const PAGE = '1000000000000001';
 const IG = '17841400000000001';
 const WA = '106540352242922';
 const X = '4337869213';
-
-type Workspace = { token: string; tenantId: string };
-
-async function register(s: SpineServer, name: string): Promise<Workspace> {
-  const res = await call(s, 'POST', '/api/v1/auth/register', {
-    body: {
-      tenantName: name,
-      name: 'Owner',
-      email: `owner-${crypto.randomUUID().slice(0, 8)}@example.com`,
-      password: PASSWORD,
-    },
-  });
-  expect(res.status).toBe(201);
-  return { token: res.json.accessToken, tenantId: res.json.tenant.id };
-}
 
 /** A live dashboard connection: authenticates, then collects its tenant's events. */
 async function dashboard(s: SpineServer, token: string): Promise<{ events: RealtimeEvent[]; close(): void }> {

@@ -12,7 +12,7 @@ import { openRuntime } from '../../src/runtime.ts';
 import { createAppSandbox, sandboxXWebhookId } from '../../src/sandbox.ts';
 import { startScheduler } from '../../src/scheduler/index.ts';
 import { startWorkers } from '../../src/workers/index.ts';
-import { bearer } from './api.ts';
+import { bearer, PASSWORD, type Signed } from './api.ts';
 import { type DbKind, freshDatabase } from './databases.ts';
 import { freePort } from './free-port.ts';
 import { deleteKeys } from './redis.ts';
@@ -176,4 +176,24 @@ export async function sandboxThread(
   const q = new URLSearchParams({ platform, accountId, customerId });
   const res = await call(s, 'GET', `/sandbox/control/threads?${q}`);
   return res.json.messages;
+}
+
+/** A workspace registered over HTTP: its owner's access token (also as `Signed` for api.ts helpers). */
+export type Workspace = { token: string; tenantId: string; signed: Signed };
+
+export async function register(s: SpineServer, name: string): Promise<Workspace> {
+  const res = await call(s, 'POST', '/api/v1/auth/register', {
+    body: {
+      tenantName: name,
+      name: 'Owner',
+      email: `owner-${crypto.randomUUID().slice(0, 8)}@example.com`,
+      password: PASSWORD,
+    },
+  });
+  expect(res.status).toBe(201);
+  return {
+    token: res.json.accessToken,
+    tenantId: res.json.tenant.id,
+    signed: { session: res.json, token: res.json.accessToken, cookie: '' },
+  };
 }

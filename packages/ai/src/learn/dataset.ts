@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { hash } from '../text/features.ts';
 
 export function dataDir(): string {
   const dir = fileURLToPath(new URL('../../../../../shared/data/', import.meta.url));
@@ -20,18 +21,9 @@ export function readJsonl<T = Record<string, unknown>>(file: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 /** One row in five, chosen by its text: never seen by training, used for every dev figure. */
 export function isDevelopment(text: string): boolean {
-  return fnv(text.trim().toLowerCase()) % 5 === 0;
+  return hash(text.trim().toLowerCase()) % 5 === 0;
 }
 
 export function splitRows<T extends { text: string }>(rows: T[]): { train: T[]; dev: T[] } {

@@ -87,10 +87,10 @@ export async function replyStage(
               },
             });
             const value: ReplyResult = {
-              text: applyBrandVoice(r.value.reply_text, {
+              // The model was asked to sign; the voice adds the signature itself, within the length.
+              text: applyBrandVoice(withoutSignature(r.value.reply_text, input.voice.signature), {
                 ...input.voice,
                 emoji: input.voice.emoji === 'none' ? 'none' : 'sparing',
-                signature: '',
               }),
               confidence: r.value.confidence,
               requires_human: r.value.requires_human,
@@ -107,9 +107,9 @@ export async function replyStage(
                 kb_ids: value.kb_ids,
               });
             return {
-              value: withSignature(value, input.voice.signature),
+              value,
               engine: `llm:${r.usage.model}`,
-              tokens: r.usage.inputTokens + r.usage.outputTokens,
+              usage: r.usage,
               costUsd: r.usage.costUsd,
             };
           };
@@ -120,8 +120,8 @@ export async function replyStage(
   return { reply, knowledgeText };
 }
 
-function withSignature(r: ReplyResult, signature: string): ReplyResult {
-  return signature.trim() && !r.text.endsWith(signature.trim())
-    ? { ...r, text: `${r.text}\n${signature.trim()}` }
-    : r;
+function withoutSignature(text: string, signature: string): string {
+  const sig = signature.trim();
+  const body = text.trimEnd();
+  return sig && body.endsWith(sig) ? body.slice(0, -sig.length).trimEnd() : body;
 }

@@ -18,7 +18,7 @@ import { replyStage } from './reply-stage.ts';
 import { runStage, type StageRecord } from './run-stage.ts';
 import type { PipelineInput } from './types.ts';
 
-export const PIPELINE_VERSION = 1;
+const PIPELINE_VERSION = 1;
 
 /** Per-stage deadlines: local stages answer in well under a millisecond, models get seconds. */
 export const STAGE_TIMEOUT_MS = { local: 1_000, understand: 8_000, reply: 20_000 } as const;
@@ -85,7 +85,7 @@ export async function runPipeline(input: PipelineInput): Promise<AiAnalysis> {
           return {
             value: r.value,
             engine: `llm:${r.usage.model}`,
-            tokens: tokens(r.usage),
+            usage: r.usage,
             costUsd: r.usage.costUsd,
           };
         }
@@ -188,7 +188,7 @@ export async function runPipeline(input: PipelineInput): Promise<AiAnalysis> {
 }
 
 /** The hand-off message: the tenant's own holding message, or the standard one in the customer's language. */
-export function holding(input: PipelineInput, language: string, confidence: number): ReplyResult {
+function holding(input: PipelineInput, language: string, confidence: number): ReplyResult {
   const text = input.rules.holdingMessage.trim()
     ? input.rules.holdingMessage
     : phrase('handoff', language, { name: firstName(input.customerName), business: input.businessName });
@@ -213,10 +213,6 @@ function safe<T>(fn: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-function tokens(u: { inputTokens: number; outputTokens: number }): number {
-  return u.inputTokens + u.outputTokens;
 }
 
 function fallbackUnderstanding(text: string): Understanding {

@@ -4,7 +4,10 @@ export type StageRecord = {
   ms: number;
   engine: string;
   fallback: boolean;
+  /** Input plus output tokens of the stage's model call (0 without one). */
   tokens: number;
+  input_tokens: number;
+  output_tokens: number;
   cost_usd: number;
   error?: string;
 };
@@ -23,7 +26,14 @@ export async function runStage<T>(
   records: StageRecord[],
   stage: string,
   timeoutMs: number,
-  attempt: (() => Promise<{ value: T; engine: string; tokens?: number; costUsd?: number }>) | undefined,
+  attempt:
+    | (() => Promise<{
+        value: T;
+        engine: string;
+        usage?: { inputTokens: number; outputTokens: number };
+        costUsd?: number;
+      }>)
+    | undefined,
   fallback: () => { value: T; engine: string },
 ): Promise<T> {
   const started = performance.now();
@@ -41,7 +51,9 @@ export async function runStage<T>(
       done({
         engine: result.engine,
         fallback: false,
-        tokens: result.tokens ?? 0,
+        tokens: (result.usage?.inputTokens ?? 0) + (result.usage?.outputTokens ?? 0),
+        input_tokens: result.usage?.inputTokens ?? 0,
+        output_tokens: result.usage?.outputTokens ?? 0,
         cost_usd: result.costUsd ?? 0,
       });
       return result.value;
@@ -51,6 +63,8 @@ export async function runStage<T>(
         engine: f.engine,
         fallback: true,
         tokens: 0,
+        input_tokens: 0,
+        output_tokens: 0,
         cost_usd: 0,
         error: err instanceof Error ? err.message.slice(0, 200) : String(err),
       });
@@ -60,6 +74,6 @@ export async function runStage<T>(
     }
   }
   const f = fallback();
-  done({ engine: f.engine, fallback: false, tokens: 0, cost_usd: 0 });
+  done({ engine: f.engine, fallback: false, tokens: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 });
   return f.value;
 }

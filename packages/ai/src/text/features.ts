@@ -25,7 +25,7 @@ export function tokenize(normalized: string): string[] {
 }
 
 /** FNV-1a over a string, salted so word and character n-grams of the same text differ. */
-function hash(s: string, salt: number): number {
+export function hash(s: string, salt = 0): number {
   let h = (0x811c9dc5 ^ salt) >>> 0;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

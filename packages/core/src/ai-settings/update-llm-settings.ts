@@ -1,4 +1,4 @@
-import { findTenant, mergeTenantSettings, sumAiUsage, withTenant } from '@replyforce/db';
+import { aiUsageTotals, findTenant, mergeTenantSettings, withTenant } from '@replyforce/db';
 import type { z } from 'zod';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -14,8 +14,7 @@ export async function getLlmSettings(deps: CoreDeps, tenantId: string) {
     if (!tenant) throw new AppError('NOT_FOUND', 'Workspace not found');
     const stored = storedLlmOf(tenant.settings);
     const { day, monthStart } = usageWindow(new Date());
-    const today = await sumAiUsage(tx, tenantId, day, day);
-    const month = await sumAiUsage(tx, tenantId, monthStart, day);
+    const { today, month } = await aiUsageTotals(tx, tenantId, day, monthStart);
     const budget = budgetOf(tenant.plan);
     return {
       configured: stored !== undefined,

@@ -31,7 +31,7 @@ export function toKbItemDto(r: KbItemRow) {
 }
 
 /** A FAQ is searched as one piece; a document in chunks that never cut a word. */
-function prepare(body: Body) {
+export function kbItemAndChunks(body: Body) {
   const item = {
     kind: body.kind,
     title: body.title ?? (body.question ?? body.body).slice(0, 80),
@@ -54,7 +54,7 @@ export async function getKnowledgeItem(deps: CoreDeps, tenantId: string, id: str
 }
 
 export async function addKnowledgeItem(deps: CoreDeps, actor: Actor, body: Body) {
-  const { item, chunks } = prepare(body);
+  const { item, chunks } = kbItemAndChunks(body);
   forgetResponses(actor.tenantId);
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const row = await createKbItem(tx, actor.tenantId, item, chunks);
@@ -70,7 +70,7 @@ export async function addKnowledgeItem(deps: CoreDeps, actor: Actor, body: Body)
 }
 
 export async function editKnowledgeItem(deps: CoreDeps, actor: Actor, id: string, body: Body) {
-  const { item, chunks } = prepare(body);
+  const { item, chunks } = kbItemAndChunks(body);
   forgetResponses(actor.tenantId);
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const row = await updateKbItem(tx, actor.tenantId, id, item, chunks);

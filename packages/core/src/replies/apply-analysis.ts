@@ -48,8 +48,8 @@ export async function applyAnalysis(
   let budgetAlerts: Awaited<ReturnType<typeof crossedBudgets>> = [];
   if (analysis.tokens > 0) {
     await addAiUsage(tx, tenantId, usageWindow(new Date()).day, {
-      inputTokens: analysis.tokens,
-      outputTokens: 0,
+      inputTokens: analysis.stages.reduce((n, st) => n + st.input_tokens, 0),
+      outputTokens: analysis.stages.reduce((n, st) => n + st.output_tokens, 0),
       costMicros: Math.round(analysis.cost_usd * 1e6),
     });
     budgetAlerts = await crossedBudgets(tx, tenantId, found.tenantPlan, analysis.tokens);

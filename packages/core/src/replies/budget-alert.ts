@@ -1,4 +1,4 @@
-import { sumAiUsage, type Tx } from '@replyforce/db';
+import { aiUsageTotals, type Tx } from '@replyforce/db';
 import { budgetOf, usageWindow } from '../ai-settings/llm-settings.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 
@@ -12,8 +12,9 @@ const ALERT_SHARE = 0.8;
 export async function crossedBudgets(tx: Tx, tenantId: string, plan: string, tokensNow: number) {
   const budget = budgetOf(plan);
   const { day, monthStart } = usageWindow(new Date());
-  const today = (await sumAiUsage(tx, tenantId, day, day)).tokens;
-  const month = (await sumAiUsage(tx, tenantId, monthStart, day)).tokens;
+  const totals = await aiUsageTotals(tx, tenantId, day, monthStart);
+  const today = totals.today.tokens;
+  const month = totals.month.tokens;
   const crossed: { period: 'day' | 'month'; used: number; limit: number }[] = [];
   for (const [period, used, limit] of [
     ['day', today, budget.daily],

@@ -77,7 +77,7 @@ async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string
       return applyAnalysis(deps, tx, tenantId, found, analysis);
     });
   }
-  if (applied) announce(deps, tenantId, applied);
+  if (applied) await announce(deps, tenantId, applied);
 }
 
 async function announce(deps: CoreDeps, tenantId: string, r: Applied): Promise<void> {

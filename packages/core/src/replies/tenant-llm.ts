@@ -1,5 +1,5 @@
 import { createCircuitBreaker, createLlmStages, type LlmStages } from '@replyforce/ai';
-import { sumAiUsage, type Tx } from '@replyforce/db';
+import { aiUsageTotals, type Tx } from '@replyforce/db';
 import { budgetOf, storedLlmOf, usageWindow } from '../ai-settings/llm-settings.ts';
 import type { CoreDeps } from '../deps.ts';
 
@@ -28,8 +28,7 @@ export async function tenantLlm(
   if (breaker.state(key) === 'open') return { configured: true, blocked: 'breaker_open' };
   const budget = budgetOf(tenant.plan);
   const { day, monthStart } = usageWindow(new Date());
-  const today = await sumAiUsage(tx, tenant.id, day, day);
-  const month = await sumAiUsage(tx, tenant.id, monthStart, day);
+  const { today, month } = await aiUsageTotals(tx, tenant.id, day, monthStart);
   if (today.tokens >= budget.daily || month.tokens >= budget.monthly)
     return { configured: true, blocked: 'budget_exhausted' };
   const apiKey = stored.apiKeySealed ? await deps.vault.open(tx, tenant.id, stored.apiKeySealed) : undefined;

@@ -1,6 +1,6 @@
-import { chunkDocument } from '@replyforce/ai';
 import { createKbItem, createReplyTemplate, withTenant } from '@replyforce/db';
 import type { CoreDeps } from '../deps.ts';
+import { kbItemAndChunks } from '../knowledge/manage-knowledge.ts';
 
 /**
  * Acme Coffee's FAQ: what the demo tour asks, and what `replyforce simulate` customers ask (so a
@@ -50,19 +50,13 @@ Gift cards are available in the café and online from $10.`;
 
 export async function seedDemoKnowledge(deps: CoreDeps, tenantId: string): Promise<void> {
   await withTenant(deps.db, tenantId, async (tx) => {
-    for (const f of DEMO_FAQ)
-      await createKbItem(
-        tx,
-        tenantId,
-        { kind: 'faq', title: f.question, question: f.question, body: f.body },
-        [f.body],
-      );
-    await createKbItem(
-      tx,
-      tenantId,
-      { kind: 'document', title: 'About Acme Coffee', question: null, body: ABOUT },
-      chunkDocument(ABOUT).map((c) => c.text),
-    );
+    for (const body of [
+      ...DEMO_FAQ.map((f) => ({ kind: 'faq' as const, question: f.question, body: f.body })),
+      { kind: 'document' as const, title: 'About Acme Coffee', body: ABOUT },
+    ]) {
+      const { item, chunks } = kbItemAndChunks(body);
+      await createKbItem(tx, tenantId, item, chunks);
+    }
     await createReplyTemplate(tx, tenantId, {
       name: 'Thanks for the feedback',
       intent: 'feedback',

@@ -60,19 +60,38 @@ export async function addAiUsage(
     });
 }
 
-/** Tokens used from `fromDay` to `toDay` inclusive. */
-export async function sumAiUsage(tx: Tx, tenantId: string, fromDay: string, toDay: string) {
+type UsageTotal = { calls: number; tokens: number; costMicros: number };
+
+/** The tenant's model use on `day` and from `monthStart` to `day`, in one statement (YYYY-MM-DD). */
+export async function aiUsageTotals(
+  tx: Tx,
+  tenantId: string,
+  day: string,
+  monthStart: string,
+): Promise<{ today: UsageTotal; month: UsageTotal }> {
+  const tokens = sql`${aiUsage.inputTokens} + ${aiUsage.outputTokens}`;
+  const onDay = sql`${aiUsage.day} = ${day}`;
   const [row] = await tx
     .select({
+      dayCalls: sql<string>`coalesce(sum(${aiUsage.calls}) filter (where ${onDay}), 0)`,
+      dayTokens: sql<string>`coalesce(sum(${tokens}) filter (where ${onDay}), 0)`,
+      dayCost: sql<string>`coalesce(sum(${aiUsage.costMicros}) filter (where ${onDay}), 0)`,
       calls: sql<string>`coalesce(sum(${aiUsage.calls}), 0)`,
-      tokens: sql<string>`coalesce(sum(${aiUsage.inputTokens} + ${aiUsage.outputTokens}), 0)`,
-      costMicros: sql<string>`coalesce(sum(${aiUsage.costMicros}), 0)`,
+      tokens: sql<string>`coalesce(sum(${tokens}), 0)`,
+      cost: sql<string>`coalesce(sum(${aiUsage.costMicros}), 0)`,
     })
     .from(aiUsage)
-    .where(and(eq(aiUsage.tenantId, tenantId), sql`${aiUsage.day} between ${fromDay} and ${toDay}`));
+    .where(and(eq(aiUsage.tenantId, tenantId), sql`${aiUsage.day} between ${monthStart} and ${day}`));
   return {
-    calls: Number(row?.calls ?? 0),
-    tokens: Number(row?.tokens ?? 0),
-    costMicros: Number(row?.costMicros ?? 0),
+    today: {
+      calls: Number(row?.dayCalls ?? 0),
+      tokens: Number(row?.dayTokens ?? 0),
+      costMicros: Number(row?.dayCost ?? 0),
+    },
+    month: {
+      calls: Number(row?.calls ?? 0),
+      tokens: Number(row?.tokens ?? 0),
+      costMicros: Number(row?.cost ?? 0),
+    },
   };
 }

@@ -14,6 +14,7 @@ export * from './repositories/knowledge.ts';
 export * from './repositories/leads.ts';
 export * from './repositories/mail-outbox.ts';
 export * from './repositories/memberships.ts';
+export * from './repositories/pipeline-batch.ts';
 export * from './repositories/pipeline-reads.ts';
 export * from './repositories/refresh-tokens.ts';
 export * from './repositories/reply-templates.ts';

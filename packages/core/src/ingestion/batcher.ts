@@ -55,3 +55,56 @@ export function createBatcher<T, R>(
     },
   };
 }
+
+/** One item's result from a grouped flush: its value, or the error that item alone raised. */
+export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+/**
+ * The worker's pipeline steps run the jobs that wait together: the items are grouped by tenant (a
+ * transaction is scoped to one), and each group is run by `run` in one go. Should a group fail,
+ * each of its items is run alone, so one bad item costs the others only a retry, not their result.
+ */
+export function createGroupedBatcher<T extends { tenantId: string }, R>(
+  run: (tenantId: string, items: T[]) => Promise<R[]>,
+  opts: { maxBatch: number; maxInFlight: number },
+): { submit(item: T): Promise<R> } {
+  const batcher = createBatcher<T, Outcome<R>>(async (items) => {
+    const groups = new Map<string, number[]>();
+    items.forEach((item, i) => {
+      const group = groups.get(item.tenantId) ?? [];
+      group.push(i);
+      groups.set(item.tenantId, group);
+    });
+    const out: Outcome<R>[] = new Array(items.length);
+    for (const [tenantId, indexes] of groups) {
+      const group = indexes.map((i) => items[i] as T);
+      try {
+        const values = await run(tenantId, group);
+        indexes.forEach((i, k) => {
+          out[i] = { ok: true, value: values[k] as R };
+        });
+      } catch (err) {
+        if (group.length === 1) {
+          out[indexes[0] as number] = { ok: false, error: err };
+          continue;
+        }
+        for (const i of indexes) {
+          try {
+            out[i] = { ok: true, value: (await run(tenantId, [items[i] as T]))[0] as R };
+          } catch (error) {
+            out[i] = { ok: false, error };
+          }
+        }
+      }
+    }
+    return out;
+  }, opts);
+  return {
+    async submit(item) {
+      const [outcome] = await batcher.submit([item]);
+      if (!outcome) throw new Error('batch returned no outcome');
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    },
+  };
+}

@@ -8,6 +8,11 @@ export function ownMessageIdOf(metadata: string | undefined): string | undefined
   return metadata && UUID.test(metadata) ? metadata : undefined;
 }
 
+/** A send not yet known to have reached the platform. */
+export function isUnsettled(status: string): boolean {
+  return UNSETTLED.has(status);
+}
+
 /**
  * The echo of one of our sends proves the platform accepted it, even after we gave up on an
  * unanswered call: an unsettled row becomes `sent`. Returns the changed row, if any.
@@ -18,6 +23,6 @@ export function confirmByEcho(
   message: { id: string; status: string },
   echo: { platformMessageId: string; timestamp: number },
 ): Promise<MessageRow | undefined> {
-  if (!UNSETTLED.has(message.status)) return Promise.resolve(undefined);
+  if (!isUnsettled(message.status)) return Promise.resolve(undefined);
   return markMessageSent(tx, tenantId, message.id, echo.platformMessageId, new Date(echo.timestamp));
 }

@@ -1,8 +1,7 @@
 import type { InboundEvent } from '@replyforce/connectors';
 import {
   applyMessageStatus,
-  type ConversationListRow,
-  claimInboundEvent,
+  claimInboundEvents,
   findContactByIdentity,
   findConversationView,
   findMessage,
@@ -10,31 +9,20 @@ import {
   findUnsettledSendByText,
   finishInboundEvent,
   insertMessage,
-  type MessageRow,
   type Tx,
   touchChannelEvent,
   touchConversationOutbound,
-  upsertContact,
   upsertConversation,
-  upsertConversationOnInbound,
   withTenant,
 } from '@replyforce/db';
-import { conversationView, toConversationDto, toMessageDto } from '../conversations/dto.ts';
+import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
+import { createGroupedBatcher } from './batcher.ts';
 import { confirmByEcho, ownMessageIdOf } from './confirm-by-echo.ts';
 import { enrichContact } from './enrich-contact.ts';
-
-type Effects = {
-  /** A new contact whose name the webhook did not give. */
-  unnamedContact?: string;
-  created: MessageRow[];
-  statusChanged: MessageRow[];
-  conversationId: string | undefined;
-  /** The conversation as dashboards list it, read in the same transaction. */
-  view?: ConversationListRow | undefined;
-  decide: string | undefined;
-};
+import { type Effects, noEffects } from './inbound-effects.ts';
+import { type ClaimedCustomerEvent, storeCustomerMessages } from './store-customer-messages.ts';
 
 /** When this process last recorded an event on each channel (`last_event_at` is kept per minute). */
 const channelTouchedAt = new Map<string, number>();
@@ -75,93 +63,35 @@ export async function processInboundEvent(
   }
 }
 
-async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: string }): Promise<void> {
-  const effects = await withTenant(deps.db, job.tenantId, async (tx): Promise<Effects | undefined> => {
-    // Claimed (marked done, or skipped) up front: one statement, not a locking read and a final update.
-    const found = await claimInboundEvent(tx, job.tenantId, job.eventId);
-    if (!found) return undefined;
-    const { event: row, channel } = found;
-    if (channel.status === 'disconnected') return undefined;
-    const event = row.payload as InboundEvent;
-    const fx: Effects = { created: [], statusChanged: [], conversationId: undefined, decide: undefined };
-    const at = new Date(event.timestamp);
-    if (channelEventDue(channel.id)) await touchChannelEvent(tx, job.tenantId, channel.id, new Date());
+/**
+ * Jobs that wait together are normalised together: one claim for all their events, one statement
+ * per table for their customer messages, one commit. At low load a batch is one job and adds no
+ * wait; under load it is what keeps the worker's round trips per message down.
+ */
+const batchers = new WeakMap<CoreDeps, { submit(job: Job): Promise<Effects | undefined> }>();
+type Job = { tenantId: string; eventId: string };
 
-    if (event.kind === 'message' || event.kind === 'comment') {
-      const customer = event.customer ?? { id: 'anonymous', name: 'Unknown person' };
-      const contact = await upsertContact(tx, {
-        id: crypto.randomUUID(),
-        tenantId: job.tenantId,
-        channelId: channel.id,
-        platformUserId: customer.id,
-        displayName: customer.name ?? customer.username,
-        username: customer.username,
-        phone: customer.phone,
-      });
-      if (!contact.displayName) fx.unnamedContact = contact.id;
-      const isComment = event.kind === 'comment';
-      const conversation = await upsertConversationOnInbound(
-        tx,
-        {
-          id: crypto.randomUUID(),
-          tenantId: job.tenantId,
-          channelId: channel.id,
-          contactId: contact.id,
-          threadKey: isComment ? `post:${event.postId}` : 'dm',
-          kind: isComment ? 'comments' : 'dm',
-          post: isComment
-            ? stringRecord({ postId: event.postId, permalink: event.permalink, mediaType: event.mediaType })
-            : null,
-        },
-        at,
-        event.text || '[attachment]',
-      );
-      const message = await insertMessage(tx, {
-        id: crypto.randomUUID(),
-        tenantId: job.tenantId,
-        conversationId: conversation.id,
-        channelId: channel.id,
-        direction: 'inbound',
-        sender: 'customer',
-        kind: isComment ? 'comment' : 'text',
-        text: event.text,
-        attachments: isComment ? [] : event.attachments.map(stringRecord),
-        context: isComment
-          ? { commentId: event.commentId, postId: event.postId, parentId: event.parentId ?? null }
-          : { replyToId: event.replyToId ?? null },
-        platformMessageId: isComment ? event.commentId : event.eventId,
-        inboundEventId: row.id,
-        status: 'received',
-        createdAt: at,
-      });
-      if (message) {
-        fx.created.push(message);
-        fx.decide = message.id;
-      }
-      fx.view = conversationView(conversation, contact, channel);
-    } else if (event.kind === 'status') {
-      const match =
-        event.platformMessageIds.length > 0
-          ? { platformMessageIds: event.platformMessageIds }
-          : await watermarkMatch(tx, job.tenantId, channel.id, event);
-      if (match) {
-        fx.statusChanged = await applyMessageStatus(
-          tx,
-          job.tenantId,
-          channel.id,
-          match,
-          event.status,
-          at,
-          event.error?.message,
-        );
-      }
-    } else {
-      await applyEcho(tx, job.tenantId, channel.id, event, fx);
-    }
-    if (fx.conversationId && !fx.view)
-      fx.view = await findConversationView(tx, job.tenantId, fx.conversationId);
-    return fx;
-  });
+function inboundBatcher(deps: CoreDeps) {
+  let b = batchers.get(deps);
+  if (!b) {
+    b = createGroupedBatcher<Job, Effects | undefined>(
+      (tenantId, jobs) =>
+        withTenant(deps.db, tenantId, (tx) =>
+          normaliseMany(
+            tx,
+            tenantId,
+            jobs.map((j) => j.eventId),
+          ),
+        ),
+      { maxBatch: 100, maxInFlight: 1 },
+    );
+    batchers.set(deps, b);
+  }
+  return b;
+}
+
+async function normalise(deps: CoreDeps, job: Job): Promise<void> {
+  const effects = await inboundBatcher(deps).submit(job);
   if (!effects) return;
 
   // Before the decision, so a greeting can use the name.
@@ -178,16 +108,47 @@ async function normalise(deps: CoreDeps, job: { tenantId: string; eventId: strin
   if (effects.view) publish(deps, job.tenantId, 'conversation.updated', toConversationDto(effects.view));
 }
 
+async function normaliseMany(tx: Tx, tenantId: string, eventIds: string[]): Promise<(Effects | undefined)[]> {
+  const out = new Map<string, Effects>();
+  const customer: ClaimedCustomerEvent[] = [];
+  for (const { event: row, channel } of await claimInboundEvents(tx, tenantId, eventIds)) {
+    if (channel.status === 'disconnected') continue;
+    if (channelEventDue(channel.id)) await touchChannelEvent(tx, tenantId, channel.id, new Date());
+    const event = row.payload as InboundEvent;
+    if (event.kind === 'message' || event.kind === 'comment') {
+      customer.push({ eventId: row.id, event, channel });
+      continue;
+    }
+    const fx = noEffects();
+    if (event.kind === 'status') {
+      const match =
+        event.platformMessageIds.length > 0
+          ? { platformMessageIds: event.platformMessageIds }
+          : await watermarkMatch(tx, tenantId, channel.id, event);
+      if (match) {
+        fx.statusChanged = await applyMessageStatus(
+          tx,
+          tenantId,
+          channel.id,
+          match,
+          event.status,
+          new Date(event.timestamp),
+          event.error?.message,
+        );
+      }
+    } else await applyEcho(tx, tenantId, channel.id, event, fx);
+    if (fx.conversationId) fx.view = await findConversationView(tx, tenantId, fx.conversationId);
+    out.set(row.id, fx);
+  }
+  for (const [id, fx] of await storeCustomerMessages(tx, tenantId, customer)) out.set(id, fx);
+  return eventIds.map((id) => out.get(id));
+}
+
 export async function publishConversation(deps: CoreDeps, tenantId: string, conversationId: string) {
   const view = await withTenant(deps.db, tenantId, (tx) =>
     findConversationView(tx, tenantId, conversationId),
   );
   if (view) publish(deps, tenantId, 'conversation.updated', toConversationDto(view));
-}
-
-/** The string-valued fields of `o` (absent optional ones dropped). */
-function stringRecord(o: object): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 async function watermarkMatch(

@@ -5,12 +5,14 @@ import {
   finishInboundEventsMany,
   lockPendingEvents,
   type MessageRow,
+  markMessagesSent,
   withTenant,
 } from '@replyforce/db';
 import { toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
-import { confirmByEcho, ownMessageIdOf } from './confirm-by-echo.ts';
+import { createGroupedBatcher } from './batcher.ts';
+import { isUnsettled, ownMessageIdOf } from './confirm-by-echo.ts';
 
 /**
  * The `inbound.receipts` worker: settles a batch of one tenant's echoes and receipts in one
@@ -24,9 +26,9 @@ export async function processReceipts(
   job: { tenantId: string; eventIds: string[] },
 ): Promise<void> {
   const { tenantId } = job;
-  let settled: { changed: MessageRow[]; individually: string[] };
+  let settled: Settled;
   try {
-    settled = await settle(deps, job);
+    settled = await receiptsBatcher(deps).submit(job);
   } catch {
     settled = { changed: [], individually: job.eventIds };
   }
@@ -40,6 +42,34 @@ export async function processReceipts(
     );
   }
   for (const m of settled.changed) publish(deps, tenantId, 'message.status', toMessageDto(m));
+}
+
+type Job = { tenantId: string; eventIds: string[] };
+type Settled = { changed: MessageRow[]; individually: string[] };
+
+/**
+ * Receipt jobs that wait together settle together: at a few receipts per dispatch, one job each
+ * would cost a transaction per receipt. Each job gets back its own events to redo one by one; the
+ * changed messages are announced once, by the first job of the batch.
+ */
+const batchers = new WeakMap<CoreDeps, { submit(job: Job): Promise<Settled> }>();
+function receiptsBatcher(deps: CoreDeps) {
+  let b = batchers.get(deps);
+  if (!b) {
+    b = createGroupedBatcher<Job, Settled>(
+      async (tenantId, jobs) => {
+        const all = await settle(deps, { tenantId, eventIds: [...new Set(jobs.flatMap((j) => j.eventIds))] });
+        const redo = new Set(all.individually);
+        return jobs.map((j, i) => ({
+          changed: i === 0 ? all.changed : [],
+          individually: j.eventIds.filter((id) => redo.has(id)),
+        }));
+      },
+      { maxBatch: 50, maxInFlight: 1 },
+    );
+    batchers.set(deps, b);
+  }
+  return b;
 }
 
 type StatusGroup = { channelId: string; status: 'sent' | 'delivered' | 'read'; ids: string[]; at: number };
@@ -78,6 +108,7 @@ function settle(deps: CoreDeps, job: { tenantId: string; eventIds: string[] }) {
         m.status,
       ]),
     );
+    const confirm: { id: string; platformMessageId: string; at: Date }[] = [];
     for (const echo of ours) {
       const status = statuses.get(echo.messageId);
       // Not one of ours after all: recorded as a message sent from another tool, one by one.
@@ -85,13 +116,18 @@ function settle(deps: CoreDeps, job: { tenantId: string; eventIds: string[] }) {
         individually.push(echo.eventId);
         continue;
       }
-      const row = await confirmByEcho(tx, tenantId, { id: echo.messageId, status }, echo.echo);
-      if (row) {
-        changed.push(row);
-        statuses.set(echo.messageId, row.status);
+      // The echo proves the platform accepted it, even after we gave up on an unanswered call.
+      if (isUnsettled(status)) {
+        confirm.push({
+          id: echo.messageId,
+          platformMessageId: echo.echo.platformMessageId,
+          at: new Date(echo.echo.timestamp),
+        });
+        statuses.set(echo.messageId, 'sent');
       }
       done.push(echo.eventId);
     }
+    changed.push(...(await markMessagesSent(tx, tenantId, confirm)));
     for (const g of groups.values()) {
       changed.push(
         ...(await applyMessageStatus(

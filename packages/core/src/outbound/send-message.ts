@@ -1,10 +1,14 @@
 import { type AccountCredentials, ConnectorError } from '@replyforce/connectors';
 import {
+  type ConversationRow,
   hasPendingEchoOf,
-  lockSendContext,
+  lockSendContexts,
   type MessageRow,
-  markMessageSent,
-  touchConversationOutbound,
+  markMessagesSending,
+  markMessagesSent,
+  type SendContext,
+  type Tx,
+  touchConversationsOutbound,
   updateChannel,
   updateMessage,
   withTenant,
@@ -13,6 +17,7 @@ import { PermanentJobError, RetryLaterError } from '@replyforce/queue';
 import { handleChannelFailure } from '../channels/handle-channel-failure.ts';
 import { conversationView, toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
+import { createGroupedBatcher } from '../ingestion/batcher.ts';
 import { publish } from '../realtime/publish.ts';
 import { planSend } from './policy.ts';
 import { sendLimit } from './send-limits.ts';
@@ -29,50 +34,7 @@ export async function sendMessage(
   ctx: { attempt: number; final: boolean },
 ): Promise<void> {
   const { tenantId } = job;
-  const prepared = await withTenant(deps.db, tenantId, async (tx) => {
-    const found = await lockSendContext(tx, tenantId, job.messageId);
-    const message = found?.message;
-    if (!found || message?.direction !== 'outbound') return undefined;
-    if (message.status !== 'pending' && message.status !== 'sending') return undefined;
-    // The last attempt's outcome is unknown (a timeout, a crash): the platform may have accepted
-    // it. Its echo settles that within seconds; sending again before then could answer twice.
-    const since = message.lastAttemptAt ? Date.now() - message.lastAttemptAt.getTime() : Infinity;
-    if (message.status === 'sending' && since < UNCONFIRMED_WAIT_MS)
-      return { wait: UNCONFIRMED_WAIT_MS - since };
-    const { conversation, channel, contact } = found;
-    // Its echo may be stored but not yet normalised (a restarted worker picks both jobs up at once).
-    if (message.status === 'sending' && (await hasPendingEchoOf(tx, tenantId, channel.id, message)))
-      return { wait: ECHO_PENDING_WAIT_MS };
-    if (channel.status !== 'active') {
-      const failed = await updateMessage(tx, tenantId, message.id, {
-        status: 'failed',
-        errorKind: 'auth_revoked',
-        errorMessage:
-          channel.status === 'disconnected'
-            ? 'The channel was disconnected'
-            : 'The channel needs to be reconnected (its access was revoked)',
-      });
-      return { done: failed };
-    }
-    const plan = planSend(channel.platform, message, conversation, contact, new Date());
-    if (!plan.ok) {
-      const blocked = await updateMessage(tx, tenantId, message.id, {
-        status: 'blocked',
-        errorKind: plan.reason,
-        errorMessage: plan.message,
-      });
-      return { done: blocked };
-    }
-    const credentials = JSON.parse(
-      await deps.vault.open(tx, tenantId, channel.credentials),
-    ) as AccountCredentials;
-    await updateMessage(tx, tenantId, message.id, {
-      status: 'sending',
-      attempts: message.attempts + 1,
-      lastAttemptAt: new Date(),
-    });
-    return { channel, contact, request: plan.request, credentials, message };
-  });
+  const prepared = await claimBatcher(deps).submit(job);
   if (!prepared) return;
   if ('wait' in prepared && typeof prepared.wait === 'number')
     throw new RetryLaterError(prepared.wait, 'waiting for the echo of an unconfirmed send');
@@ -129,24 +91,20 @@ export async function sendMessage(
   // The platform has the message now: recording that must not be lost to a database blip (a
   // restart), or the retry would find the row `sending` and could send it again.
   const sent = await persistently(() =>
-    withTenant(deps.db, tenantId, async (tx) => {
-      const now = new Date();
-      const row = await markMessageSent(tx, tenantId, message.id, platformMessageId, now);
-      const touched = await touchConversationOutbound(
-        tx,
-        tenantId,
-        message.conversationId,
-        now,
-        message.text,
-      );
-      if (channel.authFailures > 0) await updateChannel(tx, tenantId, channel.id, { authFailures: 0 });
-      return { row, view: touched && conversationView(touched, prepared.contact, channel) };
+    settleBatcher(deps).submit({
+      tenantId,
+      messageId: message.id,
+      conversationId: message.conversationId,
+      platformMessageId,
+      text: message.text,
+      channelId: channel.id,
+      authFailures: channel.authFailures,
     }),
   );
+  const view = sent.conversation && conversationView(sent.conversation, prepared.contact, channel);
   if (sent.row) publish(deps, tenantId, 'message.status', toMessageDto(sent.row));
-  if (sent.view) publish(deps, tenantId, 'conversation.updated', toConversationDto(sent.view));
+  if (view) publish(deps, tenantId, 'conversation.updated', toConversationDto(view));
 }
-
 /** How long an unconfirmed send waits for the platform's echo before it is tried again. */
 const UNCONFIRMED_WAIT_MS = 15_000;
 /** The re-check delay when that echo is already stored and only waits for its inbound job. */
@@ -178,4 +136,137 @@ async function deferTo(
     updateMessage(tx, tenantId, message.id, { status: 'pending', attempts: message.attempts }),
   );
   throw new RetryLaterError(delayMs, reason);
+}
+
+type Job = { tenantId: string; messageId: string };
+type Prepared = Awaited<ReturnType<typeof claimOne>>;
+
+/**
+ * Sends that wait together are claimed in one transaction (one locking read, one update) and
+ * recorded as sent in another: the calls to the platform still go one by one, in parallel.
+ */
+const claimers = new WeakMap<CoreDeps, { submit(job: Job): Promise<Prepared> }>();
+function claimBatcher(deps: CoreDeps) {
+  let b = claimers.get(deps);
+  if (!b) {
+    b = createGroupedBatcher<Job, Prepared>(
+      (tenantId, jobs) => withTenant(deps.db, tenantId, (tx) => claimMany(deps, tx, tenantId, jobs)),
+      { maxBatch: 50, maxInFlight: 1 },
+    );
+    claimers.set(deps, b);
+  }
+  return b;
+}
+
+async function claimMany(deps: CoreDeps, tx: Tx, tenantId: string, jobs: Job[]): Promise<Prepared[]> {
+  const contexts = new Map(
+    (await lockSendContexts(tx, tenantId, [...new Set(jobs.map((j) => j.messageId))])).map((c) => [
+      c.message.id,
+      c,
+    ]),
+  );
+  const now = new Date();
+  const claimed = new Map<string, Prepared>();
+  for (const [id, found] of contexts) claimed.set(id, await claimOne(deps, tx, tenantId, found));
+  const sending = [...claimed.values()].flatMap((p) =>
+    p && 'request' in p && p.message ? [p.message.id] : [],
+  );
+  await markMessagesSending(tx, tenantId, sending, now);
+  // The same message twice in one batch (a sweeper's re-dispatch): only the first sends.
+  const seen = new Set<string>();
+  return jobs.map((j) => {
+    if (seen.has(j.messageId)) return undefined;
+    seen.add(j.messageId);
+    return claimed.get(j.messageId);
+  });
+}
+
+/** Decides whether one locked outbound message is sent now; `request` means it is (marked sending by the caller). */
+async function claimOne(deps: CoreDeps, tx: Tx, tenantId: string, found: SendContext) {
+  const message = found.message;
+  if (message.direction !== 'outbound') return undefined;
+  if (message.status !== 'pending' && message.status !== 'sending') return undefined;
+  // The last attempt's outcome is unknown (a timeout, a crash): the platform may have accepted
+  // it. Its echo settles that within seconds; sending again before then could answer twice.
+  const since = message.lastAttemptAt ? Date.now() - message.lastAttemptAt.getTime() : Infinity;
+  if (message.status === 'sending' && since < UNCONFIRMED_WAIT_MS)
+    return { wait: UNCONFIRMED_WAIT_MS - since };
+  const { conversation, channel, contact } = found;
+  // Its echo may be stored but not yet normalised (a restarted worker picks both jobs up at once).
+  if (message.status === 'sending' && (await hasPendingEchoOf(tx, tenantId, channel.id, message)))
+    return { wait: ECHO_PENDING_WAIT_MS };
+  if (channel.status !== 'active') {
+    const failed = await updateMessage(tx, tenantId, message.id, {
+      status: 'failed',
+      errorKind: 'auth_revoked',
+      errorMessage:
+        channel.status === 'disconnected'
+          ? 'The channel was disconnected'
+          : 'The channel needs to be reconnected (its access was revoked)',
+    });
+    return { done: failed };
+  }
+  const plan = planSend(channel.platform, message, conversation, contact, new Date());
+  if (!plan.ok) {
+    const blocked = await updateMessage(tx, tenantId, message.id, {
+      status: 'blocked',
+      errorKind: plan.reason,
+      errorMessage: plan.message,
+    });
+    return { done: blocked };
+  }
+  const credentials = JSON.parse(
+    await deps.vault.open(tx, tenantId, channel.credentials),
+  ) as AccountCredentials;
+  return { channel, contact, request: plan.request, credentials, message };
+}
+
+type Settle = {
+  tenantId: string;
+  messageId: string;
+  conversationId: string;
+  platformMessageId: string;
+  text: string;
+  channelId: string;
+  authFailures: number;
+};
+type Settled = { row: MessageRow | undefined; conversation: ConversationRow | undefined };
+
+const settlers = new WeakMap<CoreDeps, { submit(s: Settle): Promise<Settled> }>();
+function settleBatcher(deps: CoreDeps) {
+  let b = settlers.get(deps);
+  if (!b) {
+    b = createGroupedBatcher<Settle, Settled>(
+      (tenantId, items) => withTenant(deps.db, tenantId, (tx) => settleMany(tx, tenantId, items)),
+      { maxBatch: 100, maxInFlight: 1 },
+    );
+    settlers.set(deps, b);
+  }
+  return b;
+}
+
+async function settleMany(tx: Tx, tenantId: string, items: Settle[]): Promise<Settled[]> {
+  const now = new Date();
+  const rows = new Map(
+    (
+      await markMessagesSent(
+        tx,
+        tenantId,
+        items.map((i) => ({ id: i.messageId, platformMessageId: i.platformMessageId, at: now })),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  // One conversation once: the last of its replies in the batch gives the preview.
+  const threads = new Map(
+    items.map((i) => [i.conversationId, { id: i.conversationId, at: now, preview: i.text }]),
+  );
+  const conversations = new Map(
+    (await touchConversationsOutbound(tx, tenantId, [...threads.values()])).map((c) => [c.id, c]),
+  );
+  for (const channelId of new Set(items.filter((i) => i.authFailures > 0).map((i) => i.channelId)))
+    await updateChannel(tx, tenantId, channelId, { authFailures: 0 });
+  return items.map((i) => ({
+    row: rows.get(i.messageId),
+    conversation: conversations.get(i.conversationId),
+  }));
 }

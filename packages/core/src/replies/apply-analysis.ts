@@ -1,13 +1,13 @@
 import type { AiAnalysis } from '@replyforce/ai';
 import {
   addAiUsage,
+  type DecisionContext,
   findConversationView,
-  insertMessage,
-  type lockDecisionContext,
+  insertMessages,
   type MessageRow,
-  recordLeadScore,
+  recordLeadScores,
   setConversationsLeadTag,
-  setMessageAnalysis,
+  setMessageAnalyses,
   type Tx,
   updateConversation,
 } from '@replyforce/db';
@@ -17,96 +17,160 @@ import { windowState } from '../outbound/policy.ts';
 import { crossedBudgets } from './budget-alert.ts';
 import { queueEscalationMails } from './notify-escalation.ts';
 
-type Found = NonNullable<Awaited<ReturnType<typeof lockDecisionContext>>>;
+export type Decided = { found: DecisionContext; analysis: AiAnalysis };
+export type Applied = Awaited<ReturnType<typeof applyAnalyses>>[number];
 
-/**
- * Writes what the pipeline decided, in the caller's transaction: the lead's score (and its
- * history), the reply (queued, or a draft for approval), the conversation's status, the model
- * usage, the analysis on the message, and the escalation mails. The reply's idempotency key is
- * the inbound message id.
- */
+/** applyAnalyses for one message. */
 export async function applyAnalysis(
   deps: CoreDeps,
   tx: Tx,
   tenantId: string,
-  found: Found,
+  found: DecisionContext,
   analysis: AiAnalysis,
-) {
-  const lead0 = found.lead;
-  const { message: inbound, conversation, channel, contact } = found;
-  const { lead, changed } = await recordLeadScore(tx, tenantId, lead0, {
-    contactId: contact.id,
-    messageId: inbound.id,
-    score: analysis.lead_score.score,
-    tag: analysis.lead_score.tag,
-    intent: analysis.lead_score.intent,
-    signals: analysis.lead_score.signals,
-    recommendedAction: analysis.lead_score.recommended_action,
+): Promise<Applied> {
+  const [applied] = await applyAnalyses(deps, tx, tenantId, [{ found, analysis }]);
+  if (!applied) throw new Error('analysis not applied');
+  return applied;
+}
+
+/**
+ * Writes what the pipeline decided, in the caller's transaction: the leads' scores (and their
+ * history), the replies (queued, or drafts for approval), the conversations' statuses, the model
+ * usage, the analyses on the messages, and the escalation mails. One statement per table for the
+ * whole batch where the rows are alike; the contacts are distinct (the caller's rounds see to it).
+ * A reply's idempotency key is its inbound message id.
+ */
+export async function applyAnalyses(deps: CoreDeps, tx: Tx, tenantId: string, items: Decided[]) {
+  const scored = await recordLeadScores(
+    tx,
+    tenantId,
+    items.map(({ found, analysis }) => ({
+      before: found.lead,
+      update: {
+        contactId: found.contact.id,
+        messageId: found.message.id,
+        score: analysis.lead_score.score,
+        tag: analysis.lead_score.tag,
+        intent: analysis.lead_score.intent,
+        signals: analysis.lead_score.signals,
+        recommendedAction: analysis.lead_score.recommended_action,
+      },
+    })),
+  );
+
+  const plans = items.map(({ found, analysis }, i) => {
+    const { lead } = scored[i] as (typeof scored)[number];
+    const { message: inbound, conversation, channel } = found;
+    const isComment = inbound.kind === 'comment';
+    const held = heldBy(conversation.status, channel.platform, isComment, conversation.lastInboundAt);
+    const action = held ? 'none' : analysis.decision.action;
+    const reply =
+      analysis.reply.text && action !== 'none'
+        ? {
+            id: crypto.randomUUID(),
+            tenantId,
+            conversationId: conversation.id,
+            channelId: channel.id,
+            direction: 'outbound' as const,
+            sender: 'ai' as const,
+            kind: isComment ? ('comment_reply' as const) : ('text' as const),
+            text: analysis.reply.text,
+            context: isComment
+              ? { commentId: inbound.context.commentId, postId: inbound.context.postId }
+              : {},
+            replyToMessageId: inbound.id,
+            idempotencyKey: `auto:${inbound.id}`,
+            status: action === 'hold' ? ('draft' as const) : ('pending' as const),
+          }
+        : undefined;
+    const status =
+      action === 'handoff'
+        ? ('needs_human' as const)
+        : action === 'hold'
+          ? ('pending_approval' as const)
+          : undefined;
+    return {
+      held,
+      action,
+      reply,
+      status,
+      tagChanged: found.lead?.tag !== lead.tag,
+      stored: {
+        ...analysis,
+        decision: held
+          ? { ...analysis.decision, action: 'none' as const, reasons: [held] }
+          : analysis.decision,
+        replyMessageId: reply?.id ?? null,
+        leadId: lead.id,
+        decidedAt: new Date().toISOString(),
+      },
+    };
   });
-  const tagChanged = lead0?.tag !== lead.tag;
-  if (tagChanged) await setConversationsLeadTag(tx, tenantId, contact.id, lead.tag);
-  let budgetAlerts: Awaited<ReturnType<typeof crossedBudgets>> = [];
-  if (analysis.tokens > 0) {
-    await addAiUsage(tx, tenantId, usageWindow(new Date()).day, {
-      inputTokens: analysis.stages.reduce((n, st) => n + st.input_tokens, 0),
-      outputTokens: analysis.stages.reduce((n, st) => n + st.output_tokens, 0),
-      costMicros: Math.round(analysis.cost_usd * 1e6),
-    });
-    budgetAlerts = await crossedBudgets(tx, tenantId, found.tenantPlan, analysis.tokens);
-  }
-  const isComment = inbound.kind === 'comment';
-  const held = heldBy(conversation.status, channel.platform, isComment, conversation.lastInboundAt);
-  const action = held ? 'none' : analysis.decision.action;
-  let reply: MessageRow | undefined;
-  if (analysis.reply.text && action !== 'none') {
-    reply = await insertMessage(tx, {
-      id: crypto.randomUUID(),
-      tenantId,
+
+  const replies = new Map(
+    (
+      await insertMessages(
+        tx,
+        plans.flatMap((p) => (p.reply ? [p.reply] : [])),
+      )
+    ).map((m) => [m.replyToMessageId, m]),
+  );
+  const analyzed = new Map(
+    (
+      await setMessageAnalyses(
+        tx,
+        tenantId,
+        items.map(({ found }, i) => ({
+          id: found.message.id,
+          analysis: (plans[i] as (typeof plans)[number]).stored,
+        })),
+      )
+    ).map((m) => [m.id, m]),
+  );
+
+  const out = [];
+  for (const [i, { found, analysis }] of items.entries()) {
+    const plan = plans[i] as (typeof plans)[number];
+    const { lead, changed } = scored[i] as (typeof scored)[number];
+    const { message: inbound, conversation, contact } = found;
+    if (plan.tagChanged) await setConversationsLeadTag(tx, tenantId, contact.id, lead.tag);
+    let budgetAlerts: Awaited<ReturnType<typeof crossedBudgets>> = [];
+    if (analysis.tokens > 0) {
+      await addAiUsage(tx, tenantId, usageWindow(new Date()).day, {
+        inputTokens: analysis.stages.reduce((n, st) => n + st.input_tokens, 0),
+        outputTokens: analysis.stages.reduce((n, st) => n + st.output_tokens, 0),
+        costMicros: Math.round(analysis.cost_usd * 1e6),
+      });
+      budgetAlerts = await crossedBudgets(tx, tenantId, found.tenantPlan, analysis.tokens);
+    }
+    if (plan.status) await updateConversation(tx, tenantId, conversation.id, { status: plan.status });
+    const view =
+      plan.status || plan.tagChanged ? await findConversationView(tx, tenantId, conversation.id) : undefined;
+    const mails =
+      plan.action === 'handoff'
+        ? await queueEscalationMails(deps, tx, tenantId, {
+            conversationId: conversation.id,
+            assigneeId: conversation.assigneeId,
+            customer: contact.displayName ?? contact.platformUserId,
+            text: inbound.text,
+            reasons: analysis.decision.reasons,
+          })
+        : [];
+    const reply: MessageRow | undefined = replies.get(inbound.id);
+    out.push({
+      reply,
+      sendNow: plan.action !== 'hold',
+      analyzed: analyzed.get(inbound.id),
+      view,
+      lead: changed ? lead : undefined,
+      stored: plan.stored,
+      mails,
+      budgetAlerts,
       conversationId: conversation.id,
-      channelId: channel.id,
-      direction: 'outbound',
-      sender: 'ai',
-      kind: isComment ? 'comment_reply' : 'text',
-      text: analysis.reply.text,
-      context: isComment ? { commentId: inbound.context.commentId, postId: inbound.context.postId } : {},
-      replyToMessageId: inbound.id,
-      idempotencyKey: `auto:${inbound.id}`,
-      status: action === 'hold' ? 'draft' : 'pending',
+      assigneeId: conversation.assigneeId,
     });
   }
-  const status = action === 'handoff' ? 'needs_human' : action === 'hold' ? 'pending_approval' : undefined;
-  if (status) await updateConversation(tx, tenantId, conversation.id, { status });
-  const stored = {
-    ...analysis,
-    decision: held ? { ...analysis.decision, action: 'none' as const, reasons: [held] } : analysis.decision,
-    replyMessageId: reply?.id ?? null,
-    leadId: lead.id,
-    decidedAt: new Date().toISOString(),
-  };
-  const analyzed = await setMessageAnalysis(tx, tenantId, inbound.id, stored);
-  const view = status || tagChanged ? await findConversationView(tx, tenantId, conversation.id) : undefined;
-  const mails =
-    action === 'handoff'
-      ? await queueEscalationMails(deps, tx, tenantId, {
-          conversationId: conversation.id,
-          assigneeId: conversation.assigneeId,
-          customer: contact.displayName ?? contact.platformUserId,
-          text: inbound.text,
-          reasons: analysis.decision.reasons,
-        })
-      : [];
-  return {
-    reply,
-    sendNow: action !== 'hold',
-    analyzed,
-    view,
-    lead: changed ? lead : undefined,
-    stored,
-    mails,
-    budgetAlerts,
-    conversationId: conversation.id,
-    assigneeId: conversation.assigneeId,
-  };
+  return out;
 }
 
 /** Why the machine stays quiet on this message, if it must: a person has it, or the window closed. */

@@ -1,12 +1,20 @@
 import { type AiAnalysis, type PipelineInput, runPipeline } from '@replyforce/ai';
-import { lockDecisionContext, updateMessage, withTenant } from '@replyforce/db';
+import {
+  type DecisionContext,
+  lockDecisionContext,
+  lockDecisionContexts,
+  type Tx,
+  updateMessage,
+  withTenant,
+} from '@replyforce/db';
 import { toConversationDto, toMessageDto } from '../conversations/dto.ts';
 import type { CoreDeps } from '../deps.ts';
+import { createGroupedBatcher } from '../ingestion/batcher.ts';
 import { leadEvent } from '../leads/lead-dto.ts';
 import { dispatchMail } from '../mail/queue-mail.ts';
 import { dispatchSend } from '../outbound/dispatch-send.ts';
 import { publish } from '../realtime/publish.ts';
-import { applyAnalysis } from './apply-analysis.ts';
+import { type Applied, applyAnalyses, applyAnalysis, type Decided } from './apply-analysis.ts';
 import { pipelineInputFor, searchKnowledge } from './pipeline-input.ts';
 import { responseCache } from './response-cache.ts';
 import { tenantLlm } from './tenant-llm.ts';
@@ -40,31 +48,89 @@ export async function decideReply(
   }
 }
 
-type Applied = Awaited<ReturnType<typeof applyAnalysis>>;
+type Job = { tenantId: string; messageId: string };
+/** What the locked step decided: applied at once (local models), or to run with the tenant's model. */
+type First = { applied: Applied } | { later: PipelineInput; hasKnowledge: boolean };
 
-async function decide(deps: CoreDeps, job: { tenantId: string; messageId: string }): Promise<void> {
-  const { tenantId } = job;
-  const first = await withTenant(deps.db, tenantId, async (tx) => {
-    const found = await lockDecisionContext(tx, tenantId, job.messageId);
-    if (found?.message.direction !== 'inbound' || found.message.aiAnalysis !== null) return undefined;
-    const input = pipelineInputFor(tx, tenantId, found);
-    const model = await tenantLlm(deps, tx, {
-      id: tenantId,
-      plan: found.tenantPlan,
-      settings: found.tenantSettings,
+/**
+ * Jobs that wait together are decided in one transaction: one read of all their contexts, then
+ * each message in turn. Two messages of one contact go in successive rounds, so the second sees
+ * the first's reply and the lead as the first left it, as if their jobs had run one after another.
+ */
+const batchers = new WeakMap<CoreDeps, { submit(job: Job): Promise<First | undefined> }>();
+
+function decideBatcher(deps: CoreDeps) {
+  let b = batchers.get(deps);
+  if (!b) {
+    b = createGroupedBatcher<Job, First | undefined>(
+      (tenantId, jobs) =>
+        withTenant(deps.db, tenantId, (tx) =>
+          decideMany(
+            deps,
+            tx,
+            tenantId,
+            jobs.map((j) => j.messageId),
+          ),
+        ),
+      { maxBatch: 50, maxInFlight: 1 },
+    );
+    batchers.set(deps, b);
+  }
+  return b;
+}
+
+async function decideMany(deps: CoreDeps, tx: Tx, tenantId: string, ids: string[]) {
+  const out = new Map<string, First>();
+  let pending = [...new Set(ids)];
+  while (pending.length > 0) {
+    const found = (await lockDecisionContexts(tx, tenantId, pending))
+      .filter((f) => f.message.direction === 'inbound' && f.message.aiAnalysis === null)
+      .sort((a, b) => a.message.createdAt.getTime() - b.message.createdAt.getTime());
+    const round = new Map<string, DecisionContext>();
+    for (const f of found) if (!round.has(f.contact.id)) round.set(f.contact.id, f);
+    const decided: Decided[] = [];
+    for (const f of round.values()) {
+      const step = await runLocked(deps, tx, tenantId, f);
+      if ('later' in step) out.set(f.message.id, step);
+      else decided.push({ found: f, analysis: step.analysis });
+    }
+    const applied = await applyAnalyses(deps, tx, tenantId, decided);
+    decided.forEach((d, i) => {
+      out.set(d.found.message.id, { applied: applied[i] as Applied });
     });
-    const withModel: PipelineInput = {
-      ...input,
-      ...(model.llm ? { llm: model.llm, cache: responseCache(tenantId) } : {}),
-      ...(model.blocked ? { llmBlocked: model.blocked } : {}),
-    };
-    if (!model.llm)
-      return { applied: await applyAnalysis(deps, tx, tenantId, found, await runPipeline(withModel)) };
-    return { later: withModel, hasKnowledge: found.hasKnowledge };
+    pending = found.filter((f) => !out.has(f.message.id)).map((f) => f.message.id);
+  }
+  return ids.map((id) => out.get(id));
+}
+
+/** Runs the pipeline inside the transaction when it needs no model call (local models, a blocked model). */
+async function runLocked(
+  deps: CoreDeps,
+  tx: Tx,
+  tenantId: string,
+  found: DecisionContext,
+): Promise<{ analysis: AiAnalysis } | { later: PipelineInput; hasKnowledge: boolean }> {
+  const input = pipelineInputFor(tx, tenantId, found);
+  const model = await tenantLlm(deps, tx, {
+    id: tenantId,
+    plan: found.tenantPlan,
+    settings: found.tenantSettings,
   });
+  const withModel: PipelineInput = {
+    ...input,
+    ...(model.llm ? { llm: model.llm, cache: responseCache(tenantId) } : {}),
+    ...(model.blocked ? { llmBlocked: model.blocked } : {}),
+  };
+  if (!model.llm) return { analysis: await runPipeline(withModel) };
+  return { later: withModel, hasKnowledge: found.hasKnowledge };
+}
+
+async function decide(deps: CoreDeps, job: Job): Promise<void> {
+  const { tenantId } = job;
+  const first = await decideBatcher(deps).submit(job);
   if (!first) return;
-  let applied: Applied | undefined = first.applied;
-  if (first.later) {
+  let applied: Applied | undefined = 'applied' in first ? first.applied : undefined;
+  if ('later' in first) {
     const analysis: AiAnalysis = await runPipeline({
       ...first.later,
       searchKnowledge: first.hasKnowledge

@@ -87,7 +87,17 @@ export type ThreadRow = {
  * instead of six keeps the worker's cost per message down.
  */
 export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: string) {
-  const [row] = await tx
+  const [row] = await decisionContextQuery(tx)
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
+    .for('update', { of: [messages, conversations] })
+    .prepare('rf_lock_decision_context')
+    .execute();
+  return row && toDecisionContext(row);
+}
+
+/** The decision context's select, for one message or many (lockDecisionContexts). */
+export function decisionContextQuery(tx: Tx) {
+  return tx
     .select({
       message: messages,
       conversation: {
@@ -127,11 +137,12 @@ export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: s
     .innerJoin(channels, eq(channels.id, conversations.channelId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .innerJoin(tenants, eq(tenants.id, messages.tenantId))
-    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
-    .for('update', { of: [messages, conversations] })
-    .prepare('rf_lock_decision_context')
-    .execute();
-  if (!row) return undefined;
+    .$dynamic();
+}
+
+type DecisionRow = Awaited<ReturnType<ReturnType<typeof decisionContextQuery>['execute']>>[number];
+
+export function toDecisionContext(row: DecisionRow) {
   const l = row.lead;
   const lead: LeadSnapshot | undefined = l
     ? {
@@ -147,9 +158,21 @@ export async function lockDecisionContext(tx: Tx, tenantId: string, messageId: s
   return { ...row, lead };
 }
 
+export type DecisionContext = ReturnType<typeof toDecisionContext>;
+
 /** An outbound message (locked) with its conversation, channel and contact (the outbound step). */
 export async function lockSendContext(tx: Tx, tenantId: string, messageId: string) {
-  const [row] = await tx
+  const [row] = await sendContextQuery(tx)
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
+    .for('update', { of: messages })
+    .prepare('rf_lock_send_context')
+    .execute();
+  return row;
+}
+
+/** The send context's select, for one message or many (lockSendContexts). */
+export function sendContextQuery(tx: Tx) {
+  return tx
     .select({
       message: messages,
       conversation: { lastInboundAt: conversations.lastInboundAt },
@@ -173,9 +196,7 @@ export async function lockSendContext(tx: Tx, tenantId: string, messageId: strin
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(channels, eq(channels.id, conversations.channelId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
-    .for('update', { of: messages })
-    .prepare('rf_lock_send_context')
-    .execute();
-  return row;
+    .$dynamic();
 }
+
+export type SendContext = NonNullable<Awaited<ReturnType<typeof lockSendContext>>>;

@@ -1,4 +1,4 @@
-import { type AiAnalysis, type PipelineInput, runPipeline } from '@replyforce/ai';
+import { type AiAnalysis, type KnowledgeHit, type PipelineInput, runPipeline } from '@replyforce/ai';
 import {
   type DecisionContext,
   lockDecisionContext,
@@ -15,7 +15,7 @@ import { dispatchMail } from '../mail/queue-mail.ts';
 import { dispatchSend } from '../outbound/dispatch-send.ts';
 import { publish } from '../realtime/publish.ts';
 import { type Applied, applyAnalyses, applyAnalysis, type Decided } from './apply-analysis.ts';
-import { pipelineInputFor, searchKnowledge } from './pipeline-input.ts';
+import { pipelineInputFor, searchKnowledge, searchKnowledgeMany } from './pipeline-input.ts';
 import { responseCache } from './response-cache.ts';
 import { tenantLlm } from './tenant-llm.ts';
 
@@ -89,8 +89,17 @@ async function decideMany(deps: CoreDeps, tx: Tx, tenantId: string, ids: string[
     const round = new Map<string, DecisionContext>();
     for (const f of found) if (!round.has(f.contact.id)) round.set(f.contact.id, f);
     const decided: Decided[] = [];
-    for (const f of round.values()) {
-      const step = await runLocked(deps, tx, tenantId, f);
+    const batch = [...round.values()];
+    // The knowledge base is searched for the whole round in one statement.
+    const hits = batch.some((f) => f.hasKnowledge)
+      ? await searchKnowledgeMany(
+          tx,
+          tenantId,
+          batch.map((f) => f.message.text),
+        )
+      : [];
+    for (const [i, f] of batch.entries()) {
+      const step = await runLocked(deps, tx, tenantId, f, hits[i]);
       if ('later' in step) out.set(f.message.id, step);
       else decided.push({ found: f, analysis: step.analysis });
     }
@@ -109,8 +118,9 @@ async function runLocked(
   tx: Tx,
   tenantId: string,
   found: DecisionContext,
+  knowledge: KnowledgeHit[] | undefined,
 ): Promise<{ analysis: AiAnalysis } | { later: PipelineInput; hasKnowledge: boolean }> {
-  const input = pipelineInputFor(tx, tenantId, found);
+  const input = pipelineInputFor(tx, tenantId, found, knowledge);
   const model = await tenantLlm(deps, tx, {
     id: tenantId,
     plan: found.tenantPlan,

@@ -4,6 +4,7 @@ import {
   type LeadSnapshot,
   type lockDecisionContext,
   searchKbChunks,
+  searchKbChunksMany,
   type ThreadRow,
   type Tx,
 } from '@replyforce/db';
@@ -16,7 +17,13 @@ const KNOWLEDGE_HITS = 5;
 type Found = NonNullable<Awaited<ReturnType<typeof lockDecisionContext>>>;
 
 /** Everything the pipeline reads about one customer message, from the locked context row. */
-export function pipelineInputFor(tx: Tx, tenantId: string, found: Found): PipelineInput {
+export function pipelineInputFor(
+  tx: Tx,
+  tenantId: string,
+  found: Found,
+  /** The knowledge hits for the message's text, when the caller searched for a whole batch at once. */
+  prefetched?: KnowledgeHit[],
+): PipelineInput {
   const inbound = found.message;
   const settings = aiSettingsOf(found.tenantSettings);
   const thread: ThreadLine[] = found.thread
@@ -36,9 +43,26 @@ export function pipelineInputFor(tx: Tx, tenantId: string, found: Found): Pipeli
     rules: settings.autoReply,
     templates: found.templates,
     // No knowledge base, no search: most messages of a tenant without one skip a round trip.
-    searchKnowledge: found.hasKnowledge ? (query) => searchKnowledge(tx, tenantId, query) : async () => [],
+    searchKnowledge: !found.hasKnowledge
+      ? async () => []
+      : (query) =>
+          prefetched && query === inbound.text
+            ? Promise.resolve(prefetched)
+            : searchKnowledge(tx, tenantId, query),
     now: new Date(),
   };
+}
+
+/** searchKnowledge for many texts in one statement (a decision round). */
+export async function searchKnowledgeMany(
+  tx: Tx,
+  tenantId: string,
+  texts: string[],
+): Promise<KnowledgeHit[][]> {
+  const found = await searchKbChunksMany(tx, tenantId, texts.map(toTsQuery), KNOWLEDGE_HITS);
+  return found.map((rows) =>
+    rows.map((r) => ({ id: r.itemId, kind: r.kind, question: r.question, text: r.text })),
+  );
 }
 
 export async function searchKnowledge(tx: Tx, tenantId: string, query: string): Promise<KnowledgeHit[]> {

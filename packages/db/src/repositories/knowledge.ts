@@ -79,7 +79,7 @@ export async function listKbItems(tx: Tx, tenantId: string, kind?: 'faq' | 'docu
     .limit(1000);
 }
 
-const DOCUMENT = sql`to_tsvector('simple', coalesce(${kbChunks.question}, '') || ' ' || ${kbChunks.text})`;
+export const KB_DOCUMENT = sql`to_tsvector('simple', coalesce(${kbChunks.question}, '') || ' ' || ${kbChunks.text})`;
 
 /**
  * Full-text search over the tenant's chunks (PostgreSQL and PGlite alike): `tsQuery` is a
@@ -95,12 +95,12 @@ export async function searchKbChunks(tx: Tx, tenantId: string, tsQuery: string, 
       kind: kbItems.kind,
       question: kbChunks.question,
       text: kbChunks.text,
-      rank: sql<number>`ts_rank_cd(${DOCUMENT}, ${query})`,
+      rank: sql<number>`ts_rank_cd(${KB_DOCUMENT}, ${query})`,
     })
     .from(kbChunks)
     .innerJoin(kbItems, eq(kbItems.id, kbChunks.itemId))
-    .where(and(eq(kbChunks.tenantId, tenantId), sql`${DOCUMENT} @@ ${query}`))
-    .orderBy(sql`ts_rank_cd(${DOCUMENT}, ${query}) desc`, asc(kbChunks.id))
+    .where(and(eq(kbChunks.tenantId, tenantId), sql`${KB_DOCUMENT} @@ ${query}`))
+    .orderBy(sql`ts_rank_cd(${KB_DOCUMENT}, ${query}) desc`, asc(kbChunks.id))
     .limit(limit)
     .prepare('rf_search_kb_chunks')
     .execute();

@@ -1,16 +1,19 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../client.ts';
+import { queryRows, type Tx } from '../client.ts';
 import {
   channels,
   contacts,
   conversations,
   inboundEvents,
+  kbChunks,
+  kbItems,
   leadScoreEvents,
   leads,
   messages,
 } from '../schema/index.ts';
 import type { ContactRow, ConversationRow, MessageRow } from './conversations.ts';
 import { finishedEvent } from './inbound-events.ts';
+import { KB_DOCUMENT } from './knowledge.ts';
 import type { LeadRow, ScoreUpdate } from './leads.ts';
 import { decisionContextQuery, sendContextQuery, toDecisionContext } from './pipeline-reads.ts';
 
@@ -330,5 +333,45 @@ export async function recordLeadScores(
     ];
   });
   if (changes.length > 0) await tx.insert(leadScoreEvents).values(changes);
+  return out;
+}
+
+export type KbHitRow = { itemId: string; kind: 'faq' | 'document'; question: string | null; text: string };
+
+/**
+ * searchKbChunks for many queries in one statement (a decision round's messages): each query's
+ * best `limit` chunks, ranked as the single search ranks them. Answers in query order.
+ */
+export async function searchKbChunksMany(
+  tx: Tx,
+  tenantId: string,
+  tsQueries: string[],
+  limit: number,
+): Promise<KbHitRow[][]> {
+  const asked = tsQueries.flatMap((q, i) => (q ? [sql`(${i}::int, to_tsquery('simple', ${q}))`] : []));
+  if (asked.length === 0) return tsQueries.map(() => []);
+  const rows = await queryRows<{
+    i: number;
+    item_id: string;
+    kind: KbHitRow['kind'];
+    question: string | null;
+    text: string;
+  }>(
+    { orm: tx },
+    sql`select q.i, hit.item_id, hit.kind, hit.question, hit.text
+      from (values ${sql.join(asked, sql`, `)}) as q(i, query)
+      cross join lateral (
+        select ${kbChunks.itemId} as item_id, ${kbItems.kind} as kind, ${kbChunks.question} as question,
+          ${kbChunks.text} as text, ${kbChunks.id} as id, ts_rank_cd(${KB_DOCUMENT}, q.query) as rank
+        from ${kbChunks} join ${kbItems} on ${kbItems.id} = ${kbChunks.itemId}
+        where ${kbChunks.tenantId} = ${tenantId} and ${KB_DOCUMENT} @@ q.query
+        order by rank desc, ${kbChunks.id} asc
+        limit ${limit}
+      ) hit
+      order by q.i, hit.rank desc, hit.id asc`,
+  );
+  const out: KbHitRow[][] = tsQueries.map(() => []);
+  for (const r of rows)
+    out[Number(r.i)]?.push({ itemId: r.item_id, kind: r.kind, question: r.question, text: r.text });
   return out;
 }

@@ -23,6 +23,9 @@ export const E2E_TARGET_P99_MS = 500;
 export const API_RSS_BUDGET_MB = 250;
 export const WORKER_RSS_BUDGET_MB = 400;
 const WARMUP_SECONDS = 2;
+/** The sandbox merges webhook events within this window, as Meta and X batch deliveries under load. */
+export const SANDBOX_BATCH_WINDOW_MS = 10;
+export const SANDBOX_BATCH_NOTE = `  sandbox batches webhook deliveries within ${SANDBOX_BATCH_WINDOW_MS} ms, as Meta does under load`;
 /**
  * How long to wait for replies once the last message is sent. Long enough for a backlog to drain
  * (the run ends as soon as every message is answered), so "lost" counts messages never answered,
@@ -135,11 +138,13 @@ export async function runE2eBench(opts: Partial<E2eOptions> = {}): Promise<E2eFi
     `\nEnd to end on PostgreSQL + Redis: one 'replyforce api' and one 'replyforce worker' process, ` +
       `${rate} messages/s for ${seconds} s over ${conversations} Messenger customers`,
   );
+  console.log(SANDBOX_BATCH_NOTE);
   // Sandbox limits far above the offered rate: the run measures ReplyForce, not the stand-in's throttle.
   const cluster = await startCluster({
     sandboxLimits: { sendPerSecond: 100_000, whatsappPerSecond: 100_000, xDmPer15Min: 1_000_000 },
     // The sweeper's production defaults: the cluster helper's 3 s suits failure tests, not a load run.
     env: { SWEEP_AFTER_SECONDS: '60', SWEEP_INTERVAL_SECONDS: '30', LOG_LEVEL: 'warn' },
+    webhookBatchWindowMs: SANDBOX_BATCH_WINDOW_MS,
   });
   let api: Proc | undefined;
   let worker: Proc | undefined;

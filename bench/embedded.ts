@@ -24,6 +24,8 @@ import {
   peakRssMb,
   registerWorkspace,
   rssMb,
+  SANDBOX_BATCH_NOTE,
+  SANDBOX_BATCH_WINDOW_MS,
 } from './e2e.ts';
 import { fmt } from './lib.ts';
 import { writeResult } from './results.ts';
@@ -93,6 +95,7 @@ function startEmbedded(port: number, dataDir: string): Child {
       SEED_DEMO: 'false',
       // The e2e benchmark's level: request logs at info would measure the terminal, not the server.
       LOG_LEVEL: 'warn',
+      SANDBOX_WEBHOOK_BATCH_MS: String(SANDBOX_BATCH_WINDOW_MS),
     },
     stdio: 'pipe',
   });
@@ -127,6 +130,7 @@ export async function runEmbeddedBench(opts: Partial<EmbeddedOptions> = {}): Pro
     `\nEmbedded defaults end to end: one 'replyforce start' process (PGlite, in-process jobs, sandbox at /sandbox), ` +
       `offered ${steps.join(', ')} messages/s for ${stepSeconds} s each over ${CONVERSATIONS} Messenger customers`,
   );
+  console.log(SANDBOX_BATCH_NOTE);
   const dataDir = mkdtempSync(join(tmpdir(), 'rf-bench-embedded-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

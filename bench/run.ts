@@ -5,7 +5,8 @@
 //   ingest      webhook receiver vs a verify-and-insert reference on PostgreSQL (bench/ingest.ts)
 //   e2e         webhook → reply, api + worker processes on PostgreSQL + Redis (bench/e2e.ts)
 //   embedded    sustained messages/s end to end on embedded defaults (bench/embedded.ts)
-// Usage: npm run bench [-- --only=foundation,ingest,e2e,embedded --duration=5 --concurrency=16 --db=pglite|postgres]
+//   crm         10,000 lead updates synced to the sandbox HubSpot under its rate limit (bench/crm.ts)
+// Usage: npm run bench [-- --only=foundation,ingest,e2e,embedded,crm --duration=5 --concurrency=16 --db=pglite|postgres]
 // The --duration, --concurrency, --login-* and --db options are the foundation benchmark's; the
 // others run with their defaults here (run their files directly to change them).
 import { arch, availableParallelism, platform } from 'node:os';
@@ -13,13 +14,14 @@ import { parseArgs } from 'node:util';
 import { hashPassword, verifyPassword } from '@replyforce/core/auth/password.ts';
 import Fastify from 'fastify';
 import { createTestApp } from '../apps/server/test/helpers/test-app.ts';
+import { runCrmBench } from './crm.ts';
 import { API_RSS_BUDGET_MB, E2E_TARGET_P99_MS, runE2eBench, WORKER_RSS_BUDGET_MB } from './e2e.ts';
 import { EMBEDDED_P99_TARGET_MS, runEmbeddedBench } from './embedded.ts';
 import { runIngestBench } from './ingest.ts';
 import { drive, fmt, httpGet, postJson, stats, table } from './lib.ts';
 import { writeResult } from './results.ts';
 
-const BENCHMARKS = ['foundation', 'ingest', 'e2e', 'embedded'] as const;
+const BENCHMARKS = ['foundation', 'ingest', 'e2e', 'embedded', 'crm'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 const { values: args } = parseArgs({
@@ -245,11 +247,43 @@ async function runEmbedded(): Promise<Line[]> {
   ];
 }
 
+async function runCrm(): Promise<Line[]> {
+  const f = await runCrmBench({ db: 'postgres', redis: true });
+  if (f.duplicates + f.duplicateNotes + f.lost > 0) process.exitCode = 1;
+  return [
+    {
+      benchmark: 'crm',
+      figure: `${f.updates} updates synced`,
+      value: `${fmt(f.seconds, 1)} s`,
+      against: `least the limit allows ${fmt(f.minimumSeconds, 1)} s (${f.callsNeeded} calls)`,
+      ratio: fmt(f.ratio, 2),
+      ok: f.lost === 0,
+    },
+    {
+      benchmark: 'crm',
+      figure: 'duplicates / lost',
+      value: `${f.duplicates + f.duplicateNotes} / ${f.lost} of ${f.leads}`,
+      against: 'target 0 / 0',
+      ratio: '',
+      ok: f.duplicates + f.duplicateNotes === 0 && f.lost === 0,
+    },
+    {
+      benchmark: 'crm',
+      figure: 'peak RSS (api + worker + sandbox, one process)',
+      value: `${fmt(f.peakRssMb)} MB`,
+      against: `worker budget ${WORKER_RSS_BUDGET_MB} MB`,
+      ratio: fmt(f.peakRssMb / WORKER_RSS_BUDGET_MB, 2),
+      ok: f.peakRssMb <= WORKER_RSS_BUDGET_MB,
+    },
+  ];
+}
+
 const RUNNERS: Record<Benchmark, () => Promise<Line[]>> = {
   foundation: runFoundationBench,
   ingest: runIngest,
   e2e: runE2e,
   embedded: runEmbedded,
+  crm: runCrm,
 };
 
 async function main(): Promise<void> {

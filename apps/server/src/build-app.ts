@@ -18,6 +18,8 @@ import { authRoutes } from './routes/auth/index.ts';
 import { channelRoutes } from './routes/channels/index.ts';
 import { contactRoutes } from './routes/contacts/index.ts';
 import { conversationRoutes } from './routes/conversations/index.ts';
+import { hubspotWebhookRoutes } from './routes/crm/hubspot-webhook.ts';
+import { crmRoutes } from './routes/crm/index.ts';
 import { deadLetterRoutes } from './routes/dead-letters/index.ts';
 import { knowledgeRoutes } from './routes/knowledge/index.ts';
 import { leadRoutes } from './routes/leads/index.ts';
@@ -90,6 +92,8 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
   await app.register(settingsRoutes(deps), { prefix: '/api/v1/settings' });
   await app.register(draftRoutes(deps), { prefix: '/api/v1/conversations' });
   await app.register(deadLetterRoutes(deps), { prefix: '/api/v1' });
+  await app.register(crmRoutes(deps), { prefix: '/api/v1/crm' });
+  await app.register(hubspotWebhookRoutes(deps), { prefix: '/webhooks/crm' });
   await app.register(webhookRoutes(deps, metrics), { prefix: '/webhooks' });
   await app.register(realtimePlugin, {
     bus: deps.bus,

@@ -23,7 +23,18 @@ export function createAppSandbox(config: Config): Sandbox | undefined {
     secret: sandboxSecretFor(config),
     stateFile: join(config.dataDir, 'sandbox-state.json'),
     graphVersion: ch.graphVersion,
+    timing: { batchWindowMs: config.sandboxWebhookBatchMs },
+    // The CRM stand-ins know the same apps the connectors use (HubSpot signs its webhooks with the secret).
+    crm: { apps: crmApps(config) },
   });
+}
+
+function crmApps(config: Config) {
+  const app = (v: keyof Config['crm']['apps']) => ({
+    clientId: config.crm.apps[v].clientId,
+    clientSecret: config.crm.apps[v].clientSecret,
+  });
+  return { hubspot: app('hubspot'), salesforce: app('salesforce'), zoho: app('zoho'), pipedrive: app('pipedrive') };
 }
 
 /**

@@ -82,6 +82,46 @@ const CALLS: Record<
   }),
   'GET /api/v1/contacts': () => ({ method: 'GET', url: '/api/v1/contacts' }),
   'GET /api/v1/contacts/:id': () => ({ method: 'GET', url: `/api/v1/contacts/${crypto.randomUUID()}` }),
+  'DELETE /api/v1/contacts/:id': () => ({ method: 'DELETE', url: `/api/v1/contacts/${crypto.randomUUID()}` }),
+  'GET /api/v1/crm/integrations': () => ({ method: 'GET', url: '/api/v1/crm/integrations' }),
+  'POST /api/v1/crm/connect': () => ({
+    method: 'POST',
+    url: '/api/v1/crm/connect',
+    payload: { vendor: 'hubspot' },
+  }),
+  'POST /api/v1/crm/connect/complete': () => ({
+    method: 'POST',
+    url: '/api/v1/crm/connect/complete',
+    payload: { state: crypto.randomUUID(), code: 'code' },
+  }),
+  'PATCH /api/v1/crm/integrations/:id': () => ({
+    method: 'PATCH',
+    url: `/api/v1/crm/integrations/${crypto.randomUUID()}`,
+    payload: { eraseMode: 'anonymise' },
+  }),
+  'DELETE /api/v1/crm/integrations/:id': () => ({
+    method: 'DELETE',
+    url: `/api/v1/crm/integrations/${crypto.randomUUID()}`,
+  }),
+  'GET /api/v1/crm/integrations/:id/mapping': () => ({
+    method: 'GET',
+    url: `/api/v1/crm/integrations/${crypto.randomUUID()}/mapping`,
+  }),
+  'PUT /api/v1/crm/integrations/:id/mapping': () => ({
+    method: 'PUT',
+    url: `/api/v1/crm/integrations/${crypto.randomUUID()}/mapping`,
+    payload: { items: [{ source: 'email', target: 'email' }] },
+  }),
+  'GET /api/v1/crm/integrations/:id/fields': () => ({
+    method: 'GET',
+    url: `/api/v1/crm/integrations/${crypto.randomUUID()}/fields`,
+  }),
+  'POST /api/v1/crm/sync/:leadId': () => ({ method: 'POST', url: `/api/v1/crm/sync/${crypto.randomUUID()}` }),
+  'GET /api/v1/crm/sync/status': () => ({ method: 'GET', url: '/api/v1/crm/sync/status' }),
+  'POST /api/v1/crm/sync/dlq/:id/retry': () => ({
+    method: 'POST',
+    url: `/api/v1/crm/sync/dlq/${crypto.randomUUID()}/retry`,
+  }),
   'GET /api/v1/dead-letters': () => ({ method: 'GET', url: '/api/v1/dead-letters' }),
   'GET /api/v1/dead-letters/:id': () => ({
     method: 'GET',

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { envSchema } from './schema.ts';
 
+export type CrmVendorName = 'hubspot' | 'salesforce' | 'zoho' | 'pipedrive';
+
 export type Config = {
   nodeEnv: 'development' | 'production' | 'test';
   host: string;
@@ -31,6 +33,8 @@ export type Config = {
   masterKey: Buffer | undefined;
   /** The platform stand-ins are mounted at /sandbox and the connectors point at them. */
   sandbox: boolean;
+  /** The sandbox merges webhook events of one receiver handed over within this window; 0 sends each alone. */
+  sandboxWebhookBatchMs: number;
   /** Tenant-configured URLs (a language model's base URL) may reach private and loopback addresses. */
   allowPrivateUrls: boolean;
   channels: {
@@ -48,6 +52,24 @@ export type Config = {
     xWebUrl: string;
     timeoutMs: number;
     replayWindowSeconds: number;
+  };
+  /** CRM apps, hosts and sync pacing; a vendor's baseUrl is unset when it talks to the real hosts. */
+  crm: {
+    apps: Record<
+      CrmVendorName,
+      {
+        clientId: string;
+        clientSecret: string;
+        baseUrl: string | undefined;
+        /** False in production without the sandbox while the secret is still the demo default. */
+        configured: boolean;
+      }
+    >;
+    timeoutMs: number;
+    /** Delays before each retry of a failed sync; its length + 1 is the number of attempts. */
+    retryDelaysMs: number[];
+    dispatchIntervalMs: number;
+    pullIntervalSeconds: number;
   };
   /** Work left unfinished this long is re-dispatched by the sweeper. */
   sweepAfterSeconds: number;
@@ -114,6 +136,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const sandboxBase = `${publicUrl}/sandbox`;
   const platformUrl = (set: string | undefined, real: string, stand: string) =>
     (set ?? (sandbox ? `${sandboxBase}${stand}` : real)).replace(/\/+$/, '');
+  // A CRM's base URL replaces all of its hosts; with the sandbox on, unset ones are its stand-in.
+  const crmApp = (
+    clientId: string,
+    clientSecret: string,
+    set: string | undefined,
+    vendor: CrmVendorName,
+  ) => ({
+    clientId,
+    clientSecret,
+    baseUrl: (set ?? (sandbox ? `${sandboxBase}/crm/${vendor}` : undefined))?.replace(/\/+$/, ''),
+    configured:
+      sandbox ||
+      e.NODE_ENV !== 'production' ||
+      present[`${vendor.toUpperCase()}_CLIENT_SECRET`] !== undefined,
+  });
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -140,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     masterKey: e.MASTER_KEY === undefined ? undefined : Buffer.from(e.MASTER_KEY, 'base64'),
     sandbox,
+    sandboxWebhookBatchMs: e.SANDBOX_WEBHOOK_BATCH_MS,
     allowPrivateUrls: e.ALLOW_PRIVATE_URLS ?? sandbox,
     channels: {
       metaAppId: e.META_APP_ID,
@@ -156,6 +194,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       xWebUrl: platformUrl(e.X_WEB_URL, 'https://x.com', '/x/web'),
       timeoutMs: e.CHANNEL_TIMEOUT_MS,
       replayWindowSeconds: e.WEBHOOK_REPLAY_WINDOW_SECONDS,
+    },
+    crm: {
+      apps: {
+        hubspot: crmApp(e.HUBSPOT_CLIENT_ID, e.HUBSPOT_CLIENT_SECRET, e.HUBSPOT_BASE_URL, 'hubspot'),
+        salesforce: crmApp(
+          e.SALESFORCE_CLIENT_ID,
+          e.SALESFORCE_CLIENT_SECRET,
+          e.SALESFORCE_BASE_URL,
+          'salesforce',
+        ),
+        zoho: crmApp(e.ZOHO_CLIENT_ID, e.ZOHO_CLIENT_SECRET, e.ZOHO_BASE_URL, 'zoho'),
+        pipedrive: crmApp(
+          e.PIPEDRIVE_CLIENT_ID,
+          e.PIPEDRIVE_CLIENT_SECRET,
+          e.PIPEDRIVE_BASE_URL,
+          'pipedrive',
+        ),
+      },
+      timeoutMs: e.CRM_TIMEOUT_MS,
+      retryDelaysMs: e.CRM_RETRY_DELAYS_MS.split(',').map(Number),
+      dispatchIntervalMs: e.CRM_DISPATCH_INTERVAL_MS,
+      pullIntervalSeconds: e.CRM_PULL_INTERVAL_SECONDS,
     },
     sweepAfterSeconds: e.SWEEP_AFTER_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,

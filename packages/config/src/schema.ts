@@ -55,6 +55,8 @@ export const envSchema = z.object({
     .optional(),
   // Channels. The demo defaults only make sense against the sandbox.
   SANDBOX: bool.optional(),
+  // 0: the sandbox POSTs each webhook alone. Above: it merges a receiver's events within this window (benchmarks).
+  SANDBOX_WEBHOOK_BATCH_MS: int(0, 10_000).default(0),
   // URLs a tenant configures (its language model's base URL) may point at private or loopback
   // addresses only when the operator allows it; the sandbox (a local model server) implies it.
   ALLOW_PRIVATE_URLS: bool.optional(),
@@ -86,6 +88,36 @@ export const envSchema = z.object({
   X_API_URL: url(/^https?:$/, 'an http(s) URL').optional(),
   X_WEB_URL: url(/^https?:$/, 'an http(s) URL').optional(),
   CHANNEL_TIMEOUT_MS: int(100, 60_000).default(10_000),
+  // CRM apps (issue 5). The demo defaults are the sandbox's own apps and only work against it.
+  HUBSPOT_CLIENT_ID: z.string().min(1).default('hubspot-sandbox-client'),
+  HUBSPOT_CLIENT_SECRET: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('hubspot-sandbox-secret'),
+  HUBSPOT_BASE_URL: url(/^https?:$/, 'an http(s) URL').optional(),
+  SALESFORCE_CLIENT_ID: z.string().min(1).default('salesforce-sandbox-client'),
+  SALESFORCE_CLIENT_SECRET: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('salesforce-sandbox-secret'),
+  SALESFORCE_BASE_URL: url(/^https?:$/, 'an http(s) URL').optional(),
+  ZOHO_CLIENT_ID: z.string().min(1).default('zoho-sandbox-client'),
+  ZOHO_CLIENT_SECRET: z.string().min(8, 'expected at least 8 characters').default('zoho-sandbox-secret'),
+  ZOHO_BASE_URL: url(/^https?:$/, 'an http(s) URL').optional(),
+  PIPEDRIVE_CLIENT_ID: z.string().min(1).default('pipedrive-sandbox-client'),
+  PIPEDRIVE_CLIENT_SECRET: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('pipedrive-sandbox-secret'),
+  PIPEDRIVE_BASE_URL: url(/^https?:$/, 'an http(s) URL').optional(),
+  CRM_TIMEOUT_MS: int(100, 120_000).default(20_000),
+  // Delays before retries 1..5 of a failed CRM sync (seed 001 §4.4); shorter ones suit drills and tests.
+  CRM_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d{1,9}(,\d{1,9}){0,9}$/, 'expected comma-separated milliseconds, e.g. 5000,15000,45000')
+    .default('5000,15000,45000,135000,405000'),
+  CRM_DISPATCH_INTERVAL_MS: int(100, 60_000).default(2_000),
+  CRM_PULL_INTERVAL_SECONDS: int(1, 86_400).default(300),
   WEBHOOK_REPLAY_WINDOW_SECONDS: int(60, 30 * 86_400).default(7 * 86_400),
   SWEEP_AFTER_SECONDS: int(1, 86_400).default(60),
   SWEEP_INTERVAL_SECONDS: int(1, 3_600).default(30),

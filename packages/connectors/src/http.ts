@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { ConnectorError } from './errors.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type HttpRequest = {
   method: HttpMethod;

@@ -11,6 +11,7 @@ export * from './channels/whatsapp/webhook.ts';
 export * from './channels/x/connector.ts';
 export * from './channels/x/webhook.ts';
 export { xError } from './channels/x/x-api.ts';
+export * from './crm/index.ts';
 export * from './errors.ts';
 export { type HttpRequest, type HttpResponse, httpRequest } from './http.ts';
 export * from './signatures.ts';

@@ -2,6 +2,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './channels.ts';
 export * from './conversations.ts';
+export * from './crm.ts';
 export * from './errors.ts';
 export * from './knowledge.ts';
 export * from './leads.ts';

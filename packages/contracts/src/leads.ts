@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEAD_TAGS } from './conversations.ts';
+import { LeadCrmDto } from './crm.ts';
 
 export const LeadDto = z.object({
   id: z.uuid(),
@@ -21,6 +22,8 @@ export const LeadDto = z.object({
   lastMessageId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** The lead in each connected CRM: sync status, record id, owner and status there. */
+  crm: z.array(LeadCrmDto).optional(),
 });
 export type LeadDto = z.infer<typeof LeadDto>;
 

@@ -34,6 +34,18 @@ export { listConversationMessages } from './conversations/list-conversation-mess
 export { listConversations } from './conversations/list-conversations.ts';
 export { markConversationRead } from './conversations/mark-conversation-read.ts';
 export { setConversationStatus } from './conversations/set-conversation-status.ts';
+export { applyCrmWebhookChanges } from './crm/apply-crm-changes.ts';
+export { completeCrmConnect } from './crm/complete-crm-connect.ts';
+export { getCrmMapping, listCrmFields, putCrmMapping } from './crm/crm-mapping.ts';
+export { forceCrmSync, getCrmSyncStatus, retryCrmDeadLetter } from './crm/crm-sync-status.ts';
+export { dispatchDueCrmSyncs } from './crm/dispatch-crm-syncs.ts';
+export { eraseContact } from './crm/erase-contact.ts';
+export { disconnectCrm, listCrmIntegrations, updateCrmIntegration } from './crm/manage-crm-connections.ts';
+export { noteLeadChangeForCrm } from './crm/note-lead-change.ts';
+export { pullCrmChanges } from './crm/pull-crm-changes.ts';
+export { refreshCrmTokens } from './crm/refresh-crm-tokens.ts';
+export { runCrmSync } from './crm/run-crm-sync.ts';
+export { startCrmConnect } from './crm/start-crm-connect.ts';
 export { deleteDeadLetter } from './dead-letters/delete-dead-letter.ts';
 export { getDeadLetter } from './dead-letters/get-dead-letter.ts';
 export { getQueueStats } from './dead-letters/get-queue-stats.ts';

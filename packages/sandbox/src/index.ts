@@ -10,6 +10,7 @@ import { attachStateFile, loadStateFile, type StateFile } from './core/state-fil
 import { createStore, type Store } from './core/store.ts';
 import { createTimers } from './core/timers.ts';
 import { createTokenSigner } from './core/tokens.ts';
+import { type CrmSandbox, createCrmSandbox } from './crm/index.ts';
 import { facebookWebPlugin, graphPlugin } from './meta/plugins.ts';
 import { openaiPlugins } from './openai/plugins.ts';
 import { resolveOptions, type SandboxOptions } from './options.ts';
@@ -20,6 +21,16 @@ import { xApiPlugin, xWebPlugin } from './x/plugins.ts';
 
 export { ACCOUNTS, SEED_TEMPLATES, WABA_ID } from './accounts.ts';
 export type { Grant } from './core/credentials.ts';
+export type {
+  CrmAccount,
+  CrmNote,
+  CrmOptionsInput,
+  CrmRecord,
+  CrmSandbox,
+  CrmVendor,
+  LoggedRequest,
+} from './crm/index.ts';
+export { CRM_VENDORS, ZOHO_DCS } from './crm/index.ts';
 export type { SandboxLimits, SandboxOptions, SandboxTiming } from './options.ts';
 export { DEFAULT_LIMITS } from './options.ts';
 export type { Customer, Platform, SandboxAccount, ThreadEntry } from './types.ts';
@@ -32,7 +43,9 @@ export type Sandbox = {
   accounts: readonly SandboxAccount[];
   /** The live state: threads, subscriptions, the sent log (tests read it). */
   state: Store;
-  /** Cancels pending receipts and retries, releases held requests, writes the state file. */
+  /** The CRM stand-ins' accounts, records, notes and request log. */
+  crm: CrmSandbox;
+  /** Cancels pending receipts and retries, releases held requests, sends held webhook batches, writes the state file. */
   close(): Promise<void>;
 };
 
@@ -62,10 +75,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       retryDelaysMs: opts.deliveryRetryDelaysMs,
       timeoutMs: opts.timing.webhookTimeoutMs,
       timers,
+      batchWindowMs: opts.timing.batchWindowMs,
+      batchMaxEvents: opts.webhookBatchMaxEvents,
     }),
   };
 
   const openai = openaiPlugins(ctx);
+  const crm = createCrmSandbox(ctx, opts.crm);
 
   // Not wrapped in fastify-plugin on purpose: parsers, hooks and handlers stay inside the sandbox's scope.
   const plugin = async (app: FastifyInstance) => {
@@ -82,6 +98,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     await app.register(controlPlugin(ctx), { prefix: '/control' });
     await app.register(openai.api, { prefix: '/openai/v1' });
     await app.register(openai.control, { prefix: '/control/openai' });
+    for (const [vendor, crmPlugin] of Object.entries(crm.plugins))
+      await app.register(crmPlugin, { prefix: `/crm/${vendor}` });
+    await app.register(crm.control, { prefix: '/control/crm' });
   };
 
   return {
@@ -89,9 +108,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     issueGrant: (platform, accountId) => issueGrant(ctx, platform, accountId),
     accounts: ACCOUNTS,
     state: store,
+    crm: crm.api,
     async close() {
       timers.clear();
-      ctx.dispatcher.close();
+      crm.close();
+      await ctx.dispatcher.close();
       await stateFile?.close();
     },
   };

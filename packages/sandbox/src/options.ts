@@ -1,3 +1,5 @@
+import { type CrmOptionsInput, resolveCrmOptions, type SandboxCrmOptions } from './crm/options.ts';
+
 /** Per-account rate limits. Defaults follow docs/channel-contracts.md; benchmarks raise them. */
 export type SandboxLimits = {
   /** Send API calls per second per Page or Instagram account (error 613). */
@@ -38,6 +40,12 @@ export type SandboxTiming = {
   faultHoldMs: number;
   /** State-file writes are batched: at most one per this interval. */
   persistIntervalMs: number;
+  /**
+   * 0 (the default): one webhook POST per event. Above 0: events for the same receiver (and, on X,
+   * the same subscribed user) handed over within this window share one POST, merged the way Meta
+   * and X batch deliveries under load.
+   */
+  batchWindowMs: number;
 };
 
 export const DEFAULT_TIMING: SandboxTiming = {
@@ -46,6 +54,7 @@ export const DEFAULT_TIMING: SandboxTiming = {
   crcTimeoutMs: 3_000,
   faultHoldMs: 60_000,
   persistIntervalMs: 1_000,
+  batchWindowMs: 0,
 };
 
 /** Caps that keep a long benchmark from growing the sandbox without bound. */
@@ -85,21 +94,26 @@ export type SandboxOptions = {
   graphVersion?: string;
   /** Delays between webhook retries after a failed delivery. */
   deliveryRetryDelaysMs?: number[];
+  /** Events one batched delivery may hold (with `timing.batchWindowMs`); default 100, Meta's maximum is 1000. */
+  webhookBatchMaxEvents?: number;
   now?: () => number;
   timing?: Partial<SandboxTiming>;
   caps?: Partial<SandboxCaps>;
   /** The bearer key the OpenAI-compatible endpoint (/openai/v1) accepts; default `sk-sandbox`. */
   openaiApiKey?: string;
+  /** The CRM stand-ins (/crm/<vendor>): app credentials, rate limits, HubSpot webhooks, caps. */
+  crm?: CrmOptionsInput;
 };
 
 export type ResolvedOptions = Required<
-  Omit<SandboxOptions, 'stateFile' | 'limits' | 'timing' | 'caps' | 'webhookTarget'>
+  Omit<SandboxOptions, 'stateFile' | 'limits' | 'timing' | 'caps' | 'webhookTarget' | 'crm'>
 > & {
   stateFile: string | undefined;
   target: () => string;
   limits: SandboxLimits;
   timing: SandboxTiming;
   caps: SandboxCaps;
+  crm: SandboxCrmOptions;
 };
 
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
@@ -113,6 +127,12 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
   ] as const)
     if (!options[key]) throw new Error(`createSandbox: ${key} is required`);
   const target = options.webhookTarget;
+  const timing = { ...DEFAULT_TIMING, ...options.timing };
+  if (!(Number.isFinite(timing.batchWindowMs) && timing.batchWindowMs >= 0))
+    throw new Error('createSandbox: timing.batchWindowMs must be a number of ms, 0 or more');
+  const batchMax = options.webhookBatchMaxEvents ?? 100;
+  if (!(Number.isInteger(batchMax) && batchMax >= 1 && batchMax <= 1000))
+    throw new Error('createSandbox: webhookBatchMaxEvents must be a whole number from 1 to 1000');
   return {
     metaAppId: options.metaAppId,
     metaAppSecret: options.metaAppSecret,
@@ -123,11 +143,13 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     stateFile: options.stateFile,
     graphVersion: options.graphVersion ?? 'v21.0',
     deliveryRetryDelaysMs: options.deliveryRetryDelaysMs ?? [1000, 5000, 30_000],
+    webhookBatchMaxEvents: batchMax,
     now: options.now ?? Date.now,
     target: () => (typeof target === 'function' ? target() : target).replace(/\/+$/, ''),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    timing: { ...DEFAULT_TIMING, ...options.timing },
+    timing,
     caps: { ...DEFAULT_CAPS, ...options.caps },
     openaiApiKey: options.openaiApiKey ?? 'sk-sandbox',
+    crm: resolveCrmOptions(options.crm),
   };
 }

@@ -1,4 +1,12 @@
-import { type CoreDeps, refreshExpiringTokens, sweepQueuedMail, sweepSpine } from '@replyforce/core';
+import {
+  type CoreDeps,
+  dispatchDueCrmSyncs,
+  pullCrmChanges,
+  refreshCrmTokens,
+  refreshExpiringTokens,
+  sweepQueuedMail,
+  sweepSpine,
+} from '@replyforce/core';
 import type { Logger } from 'pino';
 
 /**
@@ -19,6 +27,10 @@ export function startScheduler(deps: CoreDeps, log: Logger, everyMs = 30_000): (
         log.info({ redispatched: spine }, 'sweeper re-dispatched unfinished messages');
       const tokens = await refreshExpiringTokens(deps);
       if (tokens > 0) log.info({ refreshed: tokens }, 'refreshed channel tokens');
+      const crmTokens = await refreshCrmTokens(deps);
+      if (crmTokens > 0) log.info({ refreshed: crmTokens }, 'refreshed CRM tokens');
+      const pulled = await pullCrmChanges(deps);
+      if (pulled > 0) log.info({ leads: pulled }, 'applied owner and status changes pulled from CRMs');
     } catch (err) {
       log.error({ err }, 'sweeper failed');
     } finally {
@@ -28,5 +40,32 @@ export function startScheduler(deps: CoreDeps, log: Logger, everyMs = 30_000): (
   const timer = setInterval(tick, everyMs);
   timer.unref();
   void tick();
+  const stopCrm = startCrmDispatcher(deps, log);
+  return () => {
+    clearInterval(timer);
+    stopCrm();
+  };
+}
+
+/**
+ * CRM syncs are queued as rows (the message path never waits on Redis for them); this pass, every
+ * CRM_DISPATCH_INTERVAL_MS, sends one crm.sync job per connection with due work, and so is also
+ * their sweeper.
+ */
+function startCrmDispatcher(deps: CoreDeps, log: Logger): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await dispatchDueCrmSyncs(deps);
+    } catch (err) {
+      log.error({ err }, 'CRM dispatch failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, deps.config.crm.dispatchIntervalMs);
+  timer.unref();
   return () => clearInterval(timer);
 }

@@ -5,16 +5,23 @@ import {
   processInboundEvent,
   processReceipts,
   recordDeadLetter,
+  runCrmSync,
   sendMessage,
 } from '@replyforce/core';
 import { JOBS, type JobEvent, type QueueName } from '@replyforce/queue';
 import type { Logger } from 'pino';
 
 /**
- * Queues this build has handlers for. crm and scheduled jobs arrive with CRM sync and marketing
- * automation; until then nothing dispatches them and no worker consumes them.
+ * Queues this build has handlers for. scheduled jobs arrive with marketing automation; until then
+ * nothing dispatches them and no worker consumes them.
  */
-export const WORKER_QUEUES = ['inbound', 'ai', 'outbound', 'mail'] as const satisfies readonly QueueName[];
+export const WORKER_QUEUES = [
+  'inbound',
+  'ai',
+  'outbound',
+  'mail',
+  'crm',
+] as const satisfies readonly QueueName[];
 export type WorkerQueue = (typeof WORKER_QUEUES)[number];
 
 /** The worker role: one thin handler per job, all logic in core; final failures become dead letters. */
@@ -30,6 +37,8 @@ export async function startWorkers(
       'ai.process': (payload, ctx) => decideReply(deps, payload, ctx),
       'outbound.send': (payload, ctx) => sendMessage(deps, payload, ctx),
       'mail.deliver': (payload, ctx) => deliverMail(deps, payload, ctx),
+      // The vendor connectors load on the first crm job (core imports them lazily).
+      'crm.sync': (payload) => runCrmSync(deps, payload),
     },
     (e: JobEvent) => {
       if (e.type === 'failed' && e.final) {

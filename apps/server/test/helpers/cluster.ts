@@ -45,6 +45,8 @@ export async function startCluster(
     sandboxLimits?: Record<string, number>;
     /** Delays between the sandbox's webhook retries (default the platform's [1000, 5000, 30000]). */
     deliveryRetryDelaysMs?: number[];
+    /** The sandbox merges a receiver's webhook events within this window (default 0: one POST each). */
+    webhookBatchWindowMs?: number;
     /**
      * Where the sandbox delivers webhooks, when not straight to the API (a test's recording proxy);
      * called once the API's URL is known.
@@ -74,6 +76,7 @@ export async function startCluster(
     secret: sandboxSecret,
     ...(opts.sandboxLimits ? { limits: opts.sandboxLimits } : {}),
     ...(opts.deliveryRetryDelaysMs ? { deliveryRetryDelaysMs: opts.deliveryRetryDelaysMs } : {}),
+    ...(opts.webhookBatchWindowMs ? { timing: { batchWindowMs: opts.webhookBatchWindowMs } } : {}),
   });
   const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${opts.redisDb ?? 0}`;
   const env: Record<string, string> = {

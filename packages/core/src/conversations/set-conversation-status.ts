@@ -2,6 +2,7 @@ import type { ConversationDto } from '@replyforce/contracts';
 import { findConversation, findConversationView, updateConversation, withTenant } from '@replyforce/db';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { noteLeadChangeForCrm } from '../crm/note-lead-change.ts';
 import type { Actor, CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
 import { toConversationDto } from './dto.ts';
@@ -46,6 +47,12 @@ export async function setConversationStatus(
     const changed = current.status !== p.status || current.snoozedUntil?.getTime() !== until?.getTime();
     if (changed) {
       await updateConversation(tx, tenantId, p.conversationId, { status: p.status, snoozedUntil: until });
+      if (p.status === 'closed')
+        await noteLeadChangeForCrm(tx, {
+          tenantId,
+          contactId: current.contactId,
+          reason: 'conversation_closed',
+        });
       await recordAudit(tx, actor, {
         action: 'conversation.status_changed',
         resourceType: 'conversation',

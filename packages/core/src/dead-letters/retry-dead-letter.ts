@@ -4,6 +4,7 @@ import {
   findDeadLetter,
   insertDeadLetter,
   requeueFailedMail,
+  resetDeadCrmWork,
   resetFailedOutboundMessage,
   resetInboundEvent,
   type Tx,
@@ -39,6 +40,8 @@ async function resetEntity(tx: Tx, tenantId: string, job: Runnable): Promise<boo
       return resetInboundEvent(tx, tenantId, job.entityId);
     case 'mail.deliver':
       return requeueFailedMail(tx, tenantId, job.entityId);
+    case 'crm.sync':
+      return resetDeadCrmWork(tx, tenantId, job.entityId);
     default:
       return false;
   }

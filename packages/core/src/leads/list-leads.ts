@@ -2,6 +2,7 @@ import type { LeadQuery } from '@replyforce/contracts';
 import { listLeads as listRows, withTenant } from '@replyforce/db';
 import type { z } from 'zod';
 import { AppError } from '../app-error.ts';
+import { withCrmStates } from '../crm/lead-crm-states.ts';
 import type { CoreDeps } from '../deps.ts';
 import { cursorToKeyset, toPage } from '../paginate.ts';
 import { toLeadDto } from './lead-dto.ts';
@@ -11,6 +12,13 @@ import { toLeadDto } from './lead-dto.ts';
  * since scores move while someone pages).
  */
 export async function listLeads(deps: CoreDeps, tenantId: string, query: z.output<typeof LeadQuery>) {
+  const page = await listLeadPage(deps, tenantId, query);
+  // Each lead's CRM side (sync status, record id): one more query for the page.
+  const items = await withTenant(deps.db, tenantId, (tx) => withCrmStates(tx, tenantId, page.items));
+  return { ...page, items };
+}
+
+async function listLeadPage(deps: CoreDeps, tenantId: string, query: z.output<typeof LeadQuery>) {
   const byScore = query.sort === 'score';
   const offset = byScore ? offsetOf(query.cursor) : 0;
   const after = byScore ? undefined : cursorToKeyset(query.cursor);

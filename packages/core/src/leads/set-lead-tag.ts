@@ -10,6 +10,7 @@ import {
 import { aiSettingsOf } from '../ai-settings/ai-settings.ts';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { noteLeadChangeForCrm } from '../crm/note-lead-change.ts';
 import type { Actor, CoreDeps } from '../deps.ts';
 import { publish } from '../realtime/publish.ts';
 import { leadEvent, toLeadDto } from './lead-dto.ts';
@@ -33,6 +34,7 @@ export async function setLeadTag(
     const lead = await setLeadManualTag(tx, tenantId, leadId, tag, actor.userId, computed);
     if (!lead) throw new AppError('NOT_FOUND', 'Lead not found');
     await setConversationsLeadTag(tx, tenantId, lead.contactId, lead.tag);
+    await noteLeadChangeForCrm(tx, { tenantId, leadId, reason: 'tag_changed' });
     await recordAudit(tx, actor, {
       action: 'lead.tag_set',
       resourceType: 'lead',

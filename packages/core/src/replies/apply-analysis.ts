@@ -12,6 +12,7 @@ import {
   updateConversation,
 } from '@replyforce/db';
 import { usageWindow } from '../ai-settings/llm-settings.ts';
+import { noteLeadChangeForCrm } from '../crm/note-lead-change.ts';
 import type { CoreDeps } from '../deps.ts';
 import { windowState } from '../outbound/policy.ts';
 import { crossedBudgets } from './budget-alert.ts';
@@ -134,6 +135,13 @@ export async function applyAnalyses(deps: CoreDeps, tx: Tx, tenantId: string, it
     const { lead, changed } = scored[i] as (typeof scored)[number];
     const { message: inbound, conversation, contact } = found;
     if (plan.tagChanged) await setConversationsLeadTag(tx, tenantId, contact.id, lead.tag);
+    if (plan.tagChanged)
+      await noteLeadChangeForCrm(tx, {
+        tenantId,
+        leadId: lead.id,
+        reason: found.lead ? 'tag_changed' : 'lead_created',
+        tenantSettings: found.tenantSettings,
+      });
     let budgetAlerts: Awaited<ReturnType<typeof crossedBudgets>> = [];
     if (analysis.tokens > 0) {
       await addAiUsage(tx, tenantId, usageWindow(new Date()).day, {

@@ -1,6 +1,7 @@
 export * from './audit-logs.ts';
 export * from './channels.ts';
 export * from './conversations.ts';
+export * from './crm.ts';
 export * from './inbound-events.ts';
 export * from './invitations.ts';
 export * from './leads.ts';

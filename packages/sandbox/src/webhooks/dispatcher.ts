@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
 import type { Timers } from '../core/timers.ts';
-import { createPoster } from './http-post.ts';
-import { serialize } from './json.ts';
+import { createBatcher } from './batcher.ts';
+import { createSignedSender } from './signed-delivery.ts';
 
 /** The receiver path segment of each platform: POST <target>/webhooks/<channel>. */
 export type Channel = 'facebook' | 'instagram' | 'whatsapp' | 'twitter';
@@ -18,15 +17,16 @@ export type DeliveryUpdate = DeliveryResult & { attempt: number; final: boolean 
 export type Dispatcher = {
   /**
    * Signs and POSTs one webhook, retrying failures after the configured delays like the platforms
-   * do. Resolves with the first attempt; `onUpdate` hears about every attempt.
+   * do. Resolves with the first attempt of the POST that carried the event; `onUpdate` hears about
+   * every attempt. With a batch window the event may share that POST with others.
    */
   deliver(
     channel: Channel,
     payload: unknown,
     onUpdate?: (u: DeliveryUpdate) => void,
   ): Promise<DeliveryResult>;
-  /** Drops the pooled connections. */
-  close(): void;
+  /** Sends any batch still held (its first attempt), then drops the pooled connections. */
+  close(): Promise<void>;
 };
 
 export type DispatcherConfig = {
@@ -36,51 +36,32 @@ export type DispatcherConfig = {
   retryDelaysMs: number[];
   timeoutMs: number;
   timers: Timers;
+  /** 0: one POST per event. Above: events of one receiver within this window share a POST. */
+  batchWindowMs?: number;
+  /** Events one merged delivery may hold; a full batch goes at once. */
+  batchMaxEvents?: number;
 };
 
-function signatureHeaders(channel: Channel, body: string, cfg: DispatcherConfig): Record<string, string> {
-  if (channel === 'twitter') {
-    const mac = createHmac('sha256', cfg.xConsumerSecret).update(body).digest('base64');
-    return { 'x-twitter-webhooks-signature': `sha256=${mac}` };
-  }
-  return {
-    'x-hub-signature-256': `sha256=${createHmac('sha256', cfg.metaAppSecret).update(body).digest('hex')}`,
-    'x-hub-signature': `sha1=${createHmac('sha1', cfg.metaAppSecret).update(body).digest('hex')}`,
-  };
-}
-
 export function createDispatcher(cfg: DispatcherConfig): Dispatcher {
-  const poster = createPoster(cfg.timeoutMs);
-  const post = async (
-    url: string,
-    headers: Record<string, string>,
-    body: string,
-  ): Promise<DeliveryResult> => {
-    const { status, error } = await poster.post(url, headers, body);
-    const delivered = status !== null && status >= 200 && status < 300;
-    return { delivered, status, ...(error ? { error } : {}) };
-  };
+  const sender = createSignedSender(cfg);
+  const windowMs = cfg.batchWindowMs ?? 0;
+  const batcher =
+    windowMs > 0 ? createBatcher({ windowMs, maxEvents: cfg.batchMaxEvents ?? 100, sender }) : undefined;
+  let closed = false;
 
   return {
-    async deliver(channel, payload, onUpdate) {
-      const body = serialize(payload, channel === 'twitter' ? 'x' : 'meta');
-      const headers = {
-        'content-type': 'application/json',
-        'user-agent': channel === 'twitter' ? 'X-Webhooks/1.0 (sandbox)' : 'facebookexternalua (sandbox)',
-        ...signatureHeaders(channel, body, cfg),
-      };
-      const url = `${cfg.target()}/webhooks/${channel}`;
-      const attempt = async (n: number): Promise<DeliveryResult> => {
-        const result = await post(url, headers, body);
-        const delay = cfg.retryDelaysMs[n - 1];
-        const final = result.delivered || delay === undefined;
-        onUpdate?.({ ...result, attempt: n, final });
-        // The same bytes and signatures every time, as a platform retry would send.
-        if (!final) cfg.timers.after(delay, () => void attempt(n + 1));
-        return result;
-      };
-      return attempt(1);
+    deliver(channel, payload, onUpdate) {
+      return new Promise((resolve) => {
+        const waiter = { resolve, onUpdate };
+        // After close nothing would flush a new batch, so a late event goes alone.
+        if (batcher && !closed) batcher.add(channel, payload, waiter);
+        else void sender.send(channel, payload, [waiter]);
+      });
     },
-    close: () => poster.close(),
+    async close() {
+      closed = true;
+      await batcher?.flushAll();
+      sender.close();
+    },
   };
 }

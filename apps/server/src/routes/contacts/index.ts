@@ -1,6 +1,7 @@
 import { ContactDetailDto, ContactPage, ContactQuery, IdParams } from '@replyforce/contracts';
-import { type CoreDeps, getContact, listContacts } from '@replyforce/core';
+import { type CoreDeps, eraseContact, getContact, listContacts } from '@replyforce/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../schemas.ts';
 
@@ -34,6 +35,24 @@ export function contactRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => getContact(deps, actorOf(request).tenantId, request.params.id),
+    );
+
+    app.delete(
+      '/:id',
+      {
+        config: { access: 'delete:data' },
+        schema: {
+          ...secured,
+          summary:
+            'Erase a contact (GDPR): its conversations, messages and lead are deleted and its CRM records deleted or anonymised; audited',
+          params: IdParams,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await eraseContact(deps, actorOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
     );
   };
 }

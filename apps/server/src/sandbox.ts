@@ -34,7 +34,12 @@ function crmApps(config: Config) {
     clientId: config.crm.apps[v].clientId,
     clientSecret: config.crm.apps[v].clientSecret,
   });
-  return { hubspot: app('hubspot'), salesforce: app('salesforce'), zoho: app('zoho'), pipedrive: app('pipedrive') };
+  return {
+    hubspot: app('hubspot'),
+    salesforce: app('salesforce'),
+    zoho: app('zoho'),
+    pipedrive: app('pipedrive'),
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { channels, contacts, conversations, messages } from '../schema/index.ts';
 import { type Keyset, olderThan } from './keyset.ts';
+import { setMessageAnalyses, upsertContacts } from './pipeline-batch.ts';
 
 /** An ILIKE pattern matching `text` anywhere, with the user's own % and _ taken literally. */
 function containsPattern(text: string): string {
@@ -25,27 +26,14 @@ export async function upsertContact(
     phone?: string | undefined;
   },
 ): Promise<ContactRow> {
-  const [contact] = await tx
-    .insert(contacts)
-    // Every column given (null when unknown), so the statement's text, and its prepared plan, is one.
-    .values({
+  const [contact] = await upsertContacts(tx, [
+    {
       ...row,
       displayName: row.displayName ?? null,
       username: row.username ?? null,
       phone: row.phone ?? null,
-    })
-    .onConflictDoUpdate({
-      target: [contacts.channelId, contacts.platformUserId],
-      set: {
-        displayName: sql`coalesce(excluded.display_name, ${contacts.displayName})`,
-        username: sql`coalesce(excluded.username, ${contacts.username})`,
-        phone: sql`coalesce(excluded.phone, ${contacts.phone})`,
-        lastSeenAt: sql`now()`,
-      },
-    })
-    .returning()
-    .prepare('rf_upsert_contact')
-    .execute();
+    },
+  ]);
   if (!contact) throw new Error('contact upsert returned nothing');
   return contact;
 }
@@ -70,47 +58,6 @@ export async function upsertConversation(
       set: { updatedAt: sql`now()` },
     })
     .returning();
-  if (!conversation) throw new Error('conversation upsert returned nothing');
-  return conversation;
-}
-
-/**
- * The thread a customer message belongs to, created or moved up by it in one statement: it opens
- * the window, counts as unread and reopens a closed or snoozed thread.
- */
-export async function upsertConversationOnInbound(
-  tx: Tx,
-  row: Parameters<typeof upsertConversation>[1],
-  at: Date,
-  preview: string,
-): Promise<ConversationRow> {
-  const text = preview.slice(0, 200);
-  const [conversation] = await tx
-    .insert(conversations)
-    // `post` always given (null when none), so the prepared statement's text is always the same.
-    .values({
-      ...row,
-      post: row.post ?? null,
-      lastMessageAt: at,
-      lastInboundAt: at,
-      lastMessagePreview: text,
-      unreadCount: 1,
-    })
-    .onConflictDoUpdate({
-      target: [conversations.channelId, conversations.contactId, conversations.threadKey],
-      set: {
-        lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at})`,
-        lastInboundAt: sql`greatest(coalesce(${conversations.lastInboundAt}, ${at}), ${at})`,
-        lastMessagePreview: text,
-        unreadCount: sql`${conversations.unreadCount} + 1`,
-        status: sql`case when ${conversations.status} in ('closed', 'snoozed') then 'open' else ${conversations.status} end`,
-        snoozedUntil: sql`case when ${conversations.status} = 'snoozed' then null else ${conversations.snoozedUntil} end`,
-        updatedAt: sql`now()`,
-      },
-    })
-    .returning()
-    .prepare('rf_upsert_conversation_inbound')
-    .execute();
   if (!conversation) throw new Error('conversation upsert returned nothing');
   return conversation;
 }
@@ -302,15 +249,9 @@ export async function updateMessage(
   return row;
 }
 
-/** The AI step's analysis on a customer message (one fixed statement, prepared once per connection). */
+/** The AI step's analysis on a customer message. */
 export async function setMessageAnalysis(tx: Tx, tenantId: string, id: string, analysis: unknown) {
-  const [row] = await tx
-    .update(messages)
-    .set({ aiAnalysis: analysis })
-    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, id)))
-    .returning()
-    .prepare('rf_set_message_analysis')
-    .execute();
+  const [row] = await setMessageAnalyses(tx, tenantId, [{ id, analysis }]);
   return row;
 }
 

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm
 import type { Tx } from '../client.ts';
 import { contacts, conversations, leadScoreEvents, leads } from '../schema/index.ts';
 import { type Keyset, olderThan } from './keyset.ts';
+import { recordLeadScores } from './pipeline-batch.ts';
 
 export type LeadRow = typeof leads.$inferSelect;
 export type LeadScoreEventRow = typeof leadScoreEvents.$inferSelect;
@@ -17,58 +18,16 @@ export type ScoreUpdate = {
   recommendedAction: string;
 };
 
-/**
- * Records a message's score on the contact's lead (created on its first message, by an upsert, so
- * two first messages at once still make one lead). A change of score or tag, measured against the
- * lead as the AI step read it, is stored with the message that caused it.
- */
+/** Records a message's score on the contact's lead (recordLeadScores for one contact). */
 export async function recordLeadScore(
   tx: Tx,
   tenantId: string,
   before: { score: number; tag: Tag } | undefined,
   u: ScoreUpdate,
 ): Promise<{ lead: LeadRow; changed: boolean }> {
-  const now = new Date();
-  const values = {
-    score: u.score,
-    tag: u.tag,
-    intent: u.intent,
-    signals: u.signals,
-    recommendedAction: u.recommendedAction,
-    lastMessageId: u.messageId,
-    updatedAt: now,
-  };
-  const [lead] = await tx
-    .insert(leads)
-    .values({ id: crypto.randomUUID(), tenantId, contactId: u.contactId, messageCount: 1, ...values })
-    .onConflictDoUpdate({
-      target: leads.contactId,
-      set: { ...values, messageCount: sql`${leads.messageCount} + 1` },
-    })
-    .returning();
-  if (!lead) throw new Error('lead not written');
-  const changed = !before || before.score !== u.score || before.tag !== u.tag;
-  if (changed) {
-    await tx
-      .insert(leadScoreEvents)
-      .values({
-        id: crypto.randomUUID(),
-        tenantId,
-        leadId: lead.id,
-        messageId: u.messageId,
-        actorUserId: null,
-        reason: 'message',
-        score: u.score,
-        tag: u.tag,
-        previousScore: before?.score ?? null,
-        previousTag: before?.tag ?? null,
-        signals: u.signals,
-        createdAt: new Date(),
-      })
-      .prepare('rf_insert_lead_score_event')
-      .execute();
-  }
-  return { lead, changed };
+  const [recorded] = await recordLeadScores(tx, tenantId, [{ before, update: u }]);
+  if (!recorded) throw new Error('lead not written');
+  return recorded;
 }
 
 /** A person's tag (or null to let scoring decide again), recorded in the score history. */

@@ -24,7 +24,13 @@ import { decisionContextQuery, sendContextQuery, toDecisionContext } from './pip
  * order, so two batches touching the same rows lock them in the same order and cannot deadlock.
  */
 
-/** Claims many pending events (see claimInboundEvent); events already claimed are left out. */
+/**
+ * Claims pending events for the inbound step: marks them done (skipped, for a disconnected
+ * channel) and returns them with their channels, in one statement. The caller's transaction makes
+ * the claim and the work one: should the work fail, the rollback leaves the events pending, and a
+ * concurrent job for one of them waits on its row, then finds it no longer pending. Events already
+ * claimed are left out.
+ */
 export async function claimInboundEvents(tx: Tx, tenantId: string, ids: string[]) {
   if (ids.length === 0) return [];
   const rows = await tx
@@ -105,7 +111,10 @@ export type InboundThread = {
   count: number;
 };
 
-/** upsertConversationOnInbound for many threads (each at most once). */
+/**
+ * The threads customer messages belong to, created or moved up by them in one statement: a message
+ * opens the window, counts as unread and reopens a closed or snoozed thread. Each thread at most once.
+ */
 export async function upsertConversationsOnInbound(
   tx: Tx,
   rows: InboundThread[],
@@ -168,7 +177,7 @@ export async function lockDecisionContexts(tx: Tx, tenantId: string, ids: string
   return rows.map(toDecisionContext);
 }
 
-/** lockSendContext for many outbound messages (locked, in id order). */
+/** Outbound messages (locked, in id order) with their conversation, channel and contact (the outbound step). */
 export async function lockSendContexts(tx: Tx, tenantId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return sendContextQuery(tx)
@@ -177,7 +186,7 @@ export async function lockSendContexts(tx: Tx, tenantId: string, ids: string[]) 
     .for('update', { of: messages });
 }
 
-/** setMessageAnalysis for many messages, in one statement. */
+/** The AI step's analyses on customer messages, in one statement. */
 export async function setMessageAnalyses(
   tx: Tx,
   tenantId: string,

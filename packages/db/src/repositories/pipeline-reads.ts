@@ -12,53 +12,6 @@ import { finishedEvent } from './inbound-events.ts';
  * uses: building and mapping drizzle rows costs the worker per column.
  */
 
-/**
- * Claims a pending event for the inbound step: marks it done (skipped, for a disconnected channel)
- * and returns it with its channel, in one statement. The caller's transaction makes the claim and the work one: should the work fail,
- * the rollback leaves the event pending, and a concurrent job for the same event waits on the row,
- * then finds it no longer pending.
- */
-export async function claimInboundEvent(tx: Tx, tenantId: string, id: string) {
-  const [row] = await tx
-    .update(inboundEvents)
-    // A disconnected channel's event is settled as skipped in the same statement.
-    .set({
-      ...finishedEvent('done'),
-      status: sql`case when ${channels.status} = 'disconnected' then 'skipped' else 'done' end`,
-      lastError: sql`case when ${channels.status} = 'disconnected' then 'channel disconnected' end`,
-    })
-    .from(channels)
-    .where(
-      and(
-        eq(inboundEvents.tenantId, tenantId),
-        eq(inboundEvents.id, id),
-        eq(inboundEvents.status, 'pending'),
-        eq(channels.id, inboundEvents.channelId),
-      ),
-    )
-    .returning({
-      id: inboundEvents.id,
-      payload: inboundEvents.payload,
-      channelId: channels.id,
-      channelStatus: channels.status,
-      platform: channels.platform,
-      channelName: channels.name,
-    })
-    .prepare('rf_claim_inbound_event')
-    .execute();
-  return (
-    row && {
-      event: { id: row.id, payload: row.payload },
-      channel: {
-        id: row.channelId,
-        status: row.channelStatus,
-        platform: row.platform,
-        name: row.channelName,
-      },
-    }
-  );
-}
-
 /** The AI step's view of a lead (from leads, read with the context, not locked). */
 export type LeadSnapshot = {
   id: string;
@@ -161,15 +114,6 @@ export function toDecisionContext(row: DecisionRow) {
 export type DecisionContext = ReturnType<typeof toDecisionContext>;
 
 /** An outbound message (locked) with its conversation, channel and contact (the outbound step). */
-export async function lockSendContext(tx: Tx, tenantId: string, messageId: string) {
-  const [row] = await sendContextQuery(tx)
-    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
-    .for('update', { of: messages })
-    .prepare('rf_lock_send_context')
-    .execute();
-  return row;
-}
-
 /** The send context's select, for one message or many (lockSendContexts). */
 export function sendContextQuery(tx: Tx) {
   return tx
@@ -199,4 +143,4 @@ export function sendContextQuery(tx: Tx) {
     .$dynamic();
 }
 
-export type SendContext = NonNullable<Awaited<ReturnType<typeof lockSendContext>>>;
+export type SendContext = Awaited<ReturnType<ReturnType<typeof sendContextQuery>['execute']>>[number];

@@ -253,6 +253,10 @@ describe('local replies and brand voice', () => {
     expect(fillTemplate('Thanks {{first_name}}, from {{business}} {{nope}}!', input)).toBe(
       'Thanks Jane, from Acme Coffee!',
     );
+    // No name known: the comma that led to it goes too.
+    expect(
+      fillTemplate('Thanks for your feedback, {{first_name}}!', { ...input, customerName: undefined }),
+    ).toBe('Thanks for your feedback!');
   });
 
   it('applies emoji policy, tone, length and signature', () => {

@@ -135,9 +135,13 @@ export function fillTemplate(
     name: input.customerName?.trim() ?? '',
     business: input.businessName,
   };
-  return body
-    .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => vars[key] ?? '')
-    .replace(/\s+([,.!?])/g, '$1')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  return (
+    body
+      .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => vars[key] ?? '')
+      // An unknown name leaves "feedback, !": the comma that led to it goes with it.
+      .replace(/,\s*([.!?])/g, '$1')
+      .replace(/\s+([,.!?])/g, '$1')
+      .replace(/\s{2,}/g, ' ')
+      .trim()
+  );
 }

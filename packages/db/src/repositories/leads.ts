@@ -118,12 +118,14 @@ export async function getLead(tx: Tx, tenantId: string, id: string) {
 }
 
 export async function listLeadScoreEvents(tx: Tx, tenantId: string, leadId: string, limit = 200) {
-  return tx
+  // The newest `limit` changes, oldest first: a long history loses its oldest end, not its newest.
+  const newest = await tx
     .select()
     .from(leadScoreEvents)
     .where(and(eq(leadScoreEvents.tenantId, tenantId), eq(leadScoreEvents.leadId, leadId)))
-    .orderBy(asc(leadScoreEvents.createdAt), asc(leadScoreEvents.id))
+    .orderBy(desc(leadScoreEvents.createdAt), desc(leadScoreEvents.id))
     .limit(limit);
+  return newest.reverse();
 }
 
 /** Counts per tag, the average score, and leads that changed in the last 7 days. */

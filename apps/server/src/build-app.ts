@@ -13,6 +13,7 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { isDashboardRoute, registerStaticWeb } from './plugins/static-web.ts';
+import { analyticsRoutes } from './routes/analytics/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { channelRoutes } from './routes/channels/index.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
   await app.register(draftRoutes(deps), { prefix: '/api/v1/conversations' });
   await app.register(deadLetterRoutes(deps), { prefix: '/api/v1' });
   await app.register(crmRoutes(deps), { prefix: '/api/v1/crm' });
+  await app.register(analyticsRoutes(deps), { prefix: '/api/v1/analytics' });
   await app.register(hubspotWebhookRoutes(deps), { prefix: '/webhooks/crm' });
   await app.register(webhookRoutes(deps, metrics), { prefix: '/webhooks' });
   await app.register(realtimePlugin, {

@@ -212,6 +212,19 @@ const CALLS: Record<
     },
   }),
   'DELETE /api/v1/settings/ai-provider': () => ({ method: 'DELETE', url: '/api/v1/settings/ai-provider' }),
+  'GET /api/v1/analytics/overview': () => ({ method: 'GET', url: '/api/v1/analytics/overview' }),
+  'GET /api/v1/analytics/response-times': () => ({ method: 'GET', url: '/api/v1/analytics/response-times' }),
+  'GET /api/v1/analytics/lead-funnel': () => ({ method: 'GET', url: '/api/v1/analytics/lead-funnel' }),
+  'GET /api/v1/analytics/sentiment': () => ({ method: 'GET', url: '/api/v1/analytics/sentiment' }),
+  'GET /api/v1/analytics/volume': () => ({ method: 'GET', url: '/api/v1/analytics/volume' }),
+  'GET /api/v1/analytics/agent-performance': () => ({
+    method: 'GET',
+    url: '/api/v1/analytics/agent-performance',
+  }),
+  'GET /api/v1/analytics/export.csv': () => ({
+    method: 'GET',
+    url: '/api/v1/analytics/export.csv?report=overview',
+  }),
 };
 
 describe.each(await databaseKinds())('role-based access on %s', (kind) => {

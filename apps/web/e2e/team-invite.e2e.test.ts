@@ -15,7 +15,19 @@ const SHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.ur
 // Generous: a cold PGlite start and argon2 hashing on a small CI machine take their time.
 const WAIT = { timeout: 30_000 };
 
-const ADMIN_NAV = ['Inbox', 'Channels', 'Simulator', 'Team', 'Audit log', 'Outbox', 'Account'];
+const ADMIN_NAV = [
+  'Inbox',
+  'Channels',
+  'Simulator',
+  'Leads',
+  'Analytics',
+  'Settings',
+  'CRM',
+  'Team',
+  'Audit log',
+  'Outbox',
+  'Account',
+];
 
 interface TestServer {
   url: string;
@@ -184,7 +196,17 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('team invitation journey (browser)',
     await agentPage.waitForURL(/\/team$/, WAIT);
     await memberRow(agentPage, admin.email).waitFor(WAIT);
     await memberRow(agentPage, agent.email).waitFor(WAIT);
-    expect(await navLabels(agentPage)).toEqual(['Inbox', 'Channels', 'Simulator', 'Team', 'Account']);
+    expect(await navLabels(agentPage)).toEqual([
+      'Inbox',
+      'Channels',
+      'Simulator',
+      'Leads',
+      'Analytics',
+      'Settings',
+      'CRM',
+      'Team',
+      'Account',
+    ]);
     await agentPage.getByRole('banner').getByText(agent.name).waitFor(WAIT);
     expect(await agentPage.getByRole('form', { name: 'Invite a teammate' }).count()).toBe(0);
     expect(await agentPage.getByRole('button', { name: /Send invitation|Remove|Revoke/ }).count()).toBe(0);

@@ -57,6 +57,30 @@ const AccountPage = lazyPage(
   () => import('./features/account/account-page.tsx'),
   (m) => m.AccountPage,
 );
+const LeadsPage = lazyPage(
+  () => import('./features/leads/leads-page.tsx'),
+  (m) => m.LeadsPage,
+);
+const LeadDetailPage = lazyPage(
+  () => import('./features/leads/lead-detail-page.tsx'),
+  (m) => m.LeadDetailPage,
+);
+const SettingsPage = lazyPage(
+  () => import('./features/settings/settings-page.tsx'),
+  (m) => m.SettingsPage,
+);
+const AnalyticsPage = lazyPage(
+  () => import('./features/analytics/analytics-page.tsx'),
+  (m) => m.AnalyticsPage,
+);
+const CrmSettingsPage = lazyPage(
+  () => import('./features/crm/crm-settings-page.tsx'),
+  (m) => m.CrmSettingsPage,
+);
+const CrmCallbackPage = lazyPage(
+  () => import('./features/crm/crm-callback-page.tsx'),
+  (m) => m.CrmCallbackPage,
+);
 
 function PageFallback() {
   return <FullPageStatus busy title="Loading…" />;
@@ -172,6 +196,54 @@ export function App() {
                 element={
                   <RequirePermission permission="read:outbox">
                     <OutboxPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="leads"
+                element={
+                  <RequirePermission permission="read:leads">
+                    <LeadsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="leads/:leadId"
+                element={
+                  <RequirePermission permission="read:leads">
+                    <LeadDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="settings/:section?"
+                element={
+                  <RequirePermission permission="read:conversations">
+                    <SettingsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="analytics"
+                element={
+                  <RequirePermission permission="read:analytics">
+                    <AnalyticsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="settings/crm"
+                element={
+                  <RequirePermission permission="read:dashboard">
+                    <CrmSettingsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="crm/callback/:vendor"
+                element={
+                  <RequirePermission permission="manage:crm">
+                    <CrmCallbackPage />
                   </RequirePermission>
                 }
               />

@@ -49,12 +49,12 @@ export const CrmConnectionList = z.object({ items: z.array(CrmConnectionDto) });
 export const CrmConnectBody = z.strictObject({
   vendor: z.enum(CRM_VENDOR_IDS),
   token: z.string().min(8).max(4096).optional(),
-  /** Pipedrive company domain or Salesforce instance URL that goes with a token. */
+  /** The Pipedrive company domain that goes with an API token. */
   apiBase: z
     .url({ protocol: /^https?$/ })
     .max(500)
     .optional(),
-  /** Zoho data centre: com, eu, in, com.au, jp, ca, com.cn, sa. */
+  /** Zoho data centre: us, eu, in, au, jp, cn, ca, sa (packages/connectors/src/crm/zoho/dc.ts). */
   region: z
     .string()
     .regex(/^[a-z.]{2,10}$/)
@@ -81,7 +81,7 @@ export const CrmIntegrationPatchBody = z.strictObject({ eraseMode: z.enum(CRM_ER
 export const CrmMappingEntry = z.strictObject({
   source: z.enum(CRM_SOURCE_FIELDS),
   target: z.string().min(1).max(100),
-  /** ReplyForce value → CRM value (e.g. HOT → "Working - Contacted"); values not listed are sent as they are. */
+  /** ReplyForce value → CRM value (e.g. HOT → "Working - Contacted"); a value not listed leaves the CRM field unset. */
   valueMap: z.record(z.string().max(50), z.string().max(200)).nullable().optional(),
 });
 export const CrmMappingDto = z.object({ items: z.array(CrmMappingEntry) });
@@ -124,8 +124,6 @@ export const CrmSyncStatusDto = z.object({
     dead: z.number().int(),
     erasing: z.number().int(),
   }),
-  /** The crm queue's jobs across the deployment. */
-  queue: z.object({ waiting: z.number().int(), active: z.number().int(), delayed: z.number().int() }),
   failures: z.array(
     z.object({
       leadId: z.uuid(),

@@ -1,6 +1,8 @@
 export * from './client.ts';
 export * from './errors.ts';
 export { migrateDatabase, pendingMigrations } from './migrate.ts';
+export * from './repositories/analytics.ts';
+export * from './repositories/analytics-breakdowns.ts';
 export * from './repositories/audit-logs.ts';
 export * from './repositories/channels.ts';
 export * from './repositories/conversation-queries.ts';

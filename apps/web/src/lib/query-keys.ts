@@ -27,7 +27,7 @@ export const channelKeys = {
     [...tenant, 'channels', 'templates', channelId] as const,
 };
 
-/** Leads have no page yet; lead events already invalidate this prefix so the page will update live. */
+/** Lead events invalidate this prefix, so the leads pages update live. */
 export const leadKeys = {
   all: (tenant: TenantKey) => [...tenant, 'leads'] as const,
 };

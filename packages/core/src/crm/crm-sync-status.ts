@@ -14,16 +14,16 @@ import { retryDeadLetter } from '../dead-letters/retry-dead-letter.ts';
 import type { Actor, CoreDeps } from '../deps.ts';
 import { dispatchCrmSync } from './dispatch-crm-syncs.ts';
 
-/** The sync queue for the dashboard: syncs per status, the crm queue's jobs, failures and dead letters. */
+/**
+ * The sync queue for the dashboard: the tenant's syncs per status, failures and dead letters. The
+ * crm queue's job counts are left out: they are the whole deployment's, not the tenant's.
+ */
 export async function getCrmSyncStatus(deps: CoreDeps, tenantId: string) {
-  const [stats, rows] = await Promise.all([
-    deps.queue.stats(),
-    withTenant(deps.db, tenantId, async (tx) => ({
-      counts: await countCrmSyncs(tx, tenantId),
-      failures: await listCrmFailures(tx, tenantId, 20),
-      dead: await listDeadLetters(tx, tenantId, { queue: 'crm' }, { limit: 50 }),
-    })),
-  ]);
+  const rows = await withTenant(deps.db, tenantId, async (tx) => ({
+    counts: await countCrmSyncs(tx, tenantId),
+    failures: await listCrmFailures(tx, tenantId, 20),
+    dead: await listDeadLetters(tx, tenantId, { queue: 'crm' }, { limit: 50 }),
+  }));
   const n = (k: string) => rows.counts[k] ?? 0;
   return {
     counts: {
@@ -34,7 +34,6 @@ export async function getCrmSyncStatus(deps: CoreDeps, tenantId: string) {
       dead: n('dead'),
       erasing: n('erasing'),
     },
-    queue: stats.crm,
     failures: rows.failures.map((f) => ({
       leadId: f.leadId,
       connectionId: f.connectionId,

@@ -1,110 +1,74 @@
 import type { ConversationDto } from '@replyforce/contracts';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { Alert } from '../../components/alert.tsx';
-import { Button, focusRing } from '../../components/button.tsx';
+import { Button } from '../../components/button.tsx';
+import { InlineSelect } from '../../components/field.tsx';
 import { errorMessage } from '../../lib/api.ts';
-import { cn } from '../../lib/cn.ts';
 import { useSession } from '../auth/use-session.ts';
+import { useMembers } from '../team/team-api.ts';
 import { type StatusInput, useAssign, useSetStatus } from './inbox-api.ts';
+import { SnoozeButton } from './snooze-button.tsx';
 
-function at(hour: number, daysAhead: number, from = new Date()): Date {
-  const date = new Date(from);
-  date.setDate(date.getDate() + daysAhead);
-  date.setHours(hour, 0, 0, 0);
-  return date;
-}
-
-function snoozeChoices(now = new Date()): Array<{ label: string; until: Date }> {
-  const toMonday = (8 - now.getDay()) % 7 || 7;
-  return [
-    { label: 'For 1 hour', until: new Date(now.getTime() + 3_600_000) },
-    { label: 'For 4 hours', until: new Date(now.getTime() + 4 * 3_600_000) },
-    { label: 'Until tomorrow, 9:00', until: at(9, 1, now) },
-    { label: 'Until next Monday, 9:00', until: at(9, toMonday, now) },
-  ];
-}
-
-/** A disclosure with the snooze durations; Escape or a click elsewhere closes it. */
-function SnoozeButton({ disabled, onSnooze }: { disabled: boolean; onSnooze: (until: Date) => void }) {
-  const [open, setOpen] = useState(false);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!boxRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
-
+/** Give the conversation to a teammate who may answer it (the server refuses viewers too). */
+function AssignSelect({
+  conversation,
+  disabled,
+  onAssign,
+}: {
+  conversation: ConversationDto;
+  disabled: boolean;
+  onAssign: (userId: string) => void;
+}) {
+  const id = useId();
+  const members = useMembers();
+  const { user } = useSession();
+  const teammates = (members.data ?? []).filter(
+    (m) => m.role !== 'viewer' && m.userId !== user.id && m.userId !== conversation.assigneeId,
+  );
+  if (teammates.length === 0) return null;
   return (
-    <div ref={boxRef} className="relative">
-      <Button
-        ref={buttonRef}
-        variant="secondary"
-        size="sm"
+    <div>
+      <label htmlFor={id} className="sr-only">
+        Assign to a teammate
+      </label>
+      <InlineSelect
+        id={id}
+        value=""
         disabled={disabled}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
+        onChange={(event) => {
+          if (event.target.value) onAssign(event.target.value);
+        }}
+        className="py-1.5"
       >
-        Snooze
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
-          <path d="M5.2 7.5a.75.75 0 0 1 1.06 0L10 11.2l3.74-3.7a.75.75 0 1 1 1.06 1.06l-4.27 4.24a.75.75 0 0 1-1.06 0L5.2 8.56a.75.75 0 0 1 0-1.06z" />
-        </svg>
-      </Button>
-      {open && (
-        <ul
-          id={panelId}
-          aria-label="Snooze"
-          className="absolute left-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
-        >
-          {snoozeChoices().map((choice) => (
-            <li key={choice.label}>
-              <button
-                type="button"
-                className={cn(
-                  'block w-full rounded px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800',
-                  focusRing,
-                )}
-                onClick={() => {
-                  setOpen(false);
-                  onSnooze(choice.until);
-                }}
-              >
-                {choice.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+        <option value="">Assign to…</option>
+        {teammates.map((member) => (
+          <option key={member.userId} value={member.userId}>
+            {member.name} ({member.role})
+          </option>
+        ))}
+      </InlineSelect>
     </div>
   );
 }
 
-/** Take over or let go, close or reopen, hand back to the AI, snooze. Only for write:conversations. */
+/**
+ * Take over or assign, let go, hand back to the AI, snooze, close or reopen. Only rendered for
+ * roles with write:conversations.
+ */
 export function ConversationActions({ conversation }: { conversation: ConversationDto }) {
   const { user } = useSession();
   const assign = useAssign(conversation.id);
   const setStatus = useSetStatus(conversation.id);
   const busy = assign.isPending || setStatus.isPending;
   const pendingStatus = setStatus.isPending ? setStatus.variables.status : null;
+  const assigningTo = assign.isPending ? assign.variables : undefined;
   const change = (body: StatusInput) => {
     assign.reset();
     setStatus.mutate(body);
+  };
+  const assignTo = (userId: string | null) => {
+    setStatus.reset();
+    assign.mutate(userId);
   };
   const mine = conversation.assigneeId === user.id;
   const { status } = conversation;
@@ -116,31 +80,26 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         {!mine && (
           <Button
             size="sm"
-            loading={assign.isPending && assign.variables !== null}
+            loading={assigningTo === user.id}
             disabled={busy}
-            onClick={() => {
-              setStatus.reset();
-              assign.mutate(user.id);
-            }}
+            onClick={() => assignTo(user.id)}
           >
-            Assign to me
+            {status === 'needs_human' ? 'Take over' : 'Assign to me'}
           </Button>
         )}
         {conversation.assigneeId && (
           <Button
             variant="secondary"
             size="sm"
-            loading={assign.isPending && assign.variables === null}
+            loading={assigningTo === null}
             disabled={busy}
-            onClick={() => {
-              setStatus.reset();
-              assign.mutate(null);
-            }}
+            onClick={() => assignTo(null)}
           >
             Unassign
           </Button>
         )}
-        {(status === 'needs_human' || status === 'pending_approval') && (
+        <AssignSelect conversation={conversation} disabled={busy} onAssign={assignTo} />
+        {status === 'needs_human' && (
           <Button
             variant="secondary"
             size="sm"
@@ -148,7 +107,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
             disabled={busy}
             onClick={() => change({ status: 'open' })}
           >
-            Hand back to AI
+            Hand back to the AI
           </Button>
         )}
         {status === 'snoozed' && (

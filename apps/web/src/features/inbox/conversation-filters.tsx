@@ -4,8 +4,12 @@ import { Link, useLocation } from 'react-router';
 import { focusRing } from '../../components/button.tsx';
 import { InlineSelect } from '../../components/field.tsx';
 import { cn } from '../../lib/cn.ts';
-import { isPlatform, PLATFORM_INFO, PLATFORMS } from '../../lib/platforms.ts';
+import { PLATFORM_INFO, PLATFORMS } from '../../lib/platforms.ts';
+import { useSession } from '../auth/use-session.ts';
+import { useMembers } from '../team/team-api.ts';
 import { STATUS_LABEL } from './conversation-badges.tsx';
+import { QUEUE_COUNT_LIMIT, useQueueCount } from './inbox-api.ts';
+import { type InboxFilters, LEAD_TAGS, MAX_SEARCH, searchWith } from './inbox-filters.ts';
 
 const STATUS_TABS: ReadonlyArray<{ value: ConversationStatusId | ''; label: string }> = [
   { value: '', label: 'All' },
@@ -16,39 +20,34 @@ const STATUS_TABS: ReadonlyArray<{ value: ConversationStatusId | ''; label: stri
   { value: 'closed', label: STATUS_LABEL.closed },
 ];
 
-const STATUSES = new Set<string>(STATUS_TABS.map((tab) => tab.value).filter(Boolean));
 const SEARCH_DELAY_MS = 300;
 
-export interface InboxFilters {
-  status: ConversationStatusId | '';
-  platform: string;
-  assignee: '' | 'me' | 'none';
-  q: string;
+/** How many conversations wait in the two queues a person must empty: escalations and drafts. */
+function QueueCount({ status }: { status: 'pending_approval' | 'needs_human' }) {
+  const count = useQueueCount(status);
+  if (!count.data || count.data.count === 0) return null;
+  const text = count.data.more ? `${QUEUE_COUNT_LIMIT}+` : String(count.data.count);
+  return (
+    <span
+      data-testid={`queue-count-${status}`}
+      className={cn(
+        'ml-1.5 rounded-full px-1.5 py-0.5 text-xs leading-none font-semibold',
+        status === 'needs_human'
+          ? 'bg-red-600 text-white dark:bg-red-500'
+          : 'bg-amber-500 text-slate-950 dark:bg-amber-400',
+      )}
+    >
+      {text}
+      <span className="sr-only"> waiting</span>
+    </span>
+  );
 }
 
-/** Filters live in the address, so a filtered inbox can be bookmarked, shared and reloaded. */
-export function readFilters(params: URLSearchParams): InboxFilters {
-  const status = params.get('status') ?? '';
-  const platform = params.get('platform');
-  const assignee = params.get('assignee');
-  return {
-    status: STATUSES.has(status) ? (status as ConversationStatusId) : '',
-    platform: isPlatform(platform) ? platform : '',
-    assignee: assignee === 'me' || assignee === 'none' ? assignee : '',
-    q: (params.get('q') ?? '').slice(0, 200),
-  };
-}
-
-export function hasFilters(filters: InboxFilters): boolean {
-  return Boolean(filters.status || filters.platform || filters.assignee || filters.q);
-}
-
-function searchWith(params: URLSearchParams, key: keyof InboxFilters, value: string): string {
-  const next = new URLSearchParams(params);
-  if (value) next.set(key, value);
-  else next.delete(key);
-  const text = next.toString();
-  return text ? `?${text}` : '';
+/** Teammates who may answer conversations, for the assignee filter. */
+function useAssignableMembers() {
+  const members = useMembers();
+  const { user } = useSession();
+  return (members.data ?? []).filter((m) => m.role !== 'viewer' && m.userId !== user.id);
 }
 
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
@@ -82,7 +81,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
         id={id}
         type="search"
         value={draft}
-        maxLength={200}
+        maxLength={MAX_SEARCH}
         placeholder="Search name or message…"
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {
@@ -105,11 +104,18 @@ export function ConversationFilters({
 }) {
   const { pathname } = useLocation();
   const platformId = useId();
+  const leadTagId = useId();
   const assigneeId = useId();
+  const teammates = useAssignableMembers();
+  const unknownTeammate =
+    filters.assignee !== '' &&
+    filters.assignee !== 'me' &&
+    filters.assignee !== 'none' &&
+    !teammates.some((m) => m.userId === filters.assignee);
   return (
     <div className="space-y-3">
       <nav aria-label="Conversation status">
-        <ul className="flex gap-1 overflow-x-auto pb-1">
+        <ul className="flex flex-wrap gap-1">
           {STATUS_TABS.map((tab) => {
             const active = filters.status === tab.value;
             return (
@@ -118,7 +124,7 @@ export function ConversationFilters({
                   to={`${pathname}${searchWith(params, 'status', tab.value)}`}
                   aria-current={active ? 'true' : undefined}
                   className={cn(
-                    'block rounded-full px-3 py-1 text-sm font-medium whitespace-nowrap',
+                    'flex items-center rounded-full px-3 py-1 text-sm font-medium whitespace-nowrap',
                     active
                       ? 'bg-indigo-600 text-white dark:bg-indigo-500'
                       : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
@@ -126,6 +132,9 @@ export function ConversationFilters({
                   )}
                 >
                   {tab.label}
+                  {(tab.value === 'needs_human' || tab.value === 'pending_approval') && (
+                    <QueueCount status={tab.value} />
+                  )}
                 </Link>
               </li>
             );
@@ -136,7 +145,7 @@ export function ConversationFilters({
       <div className="grid grid-cols-2 gap-2">
         <div>
           <label htmlFor={platformId} className="sr-only">
-            Platform
+            Channel
           </label>
           <InlineSelect
             id={platformId}
@@ -144,7 +153,7 @@ export function ConversationFilters({
             onChange={(event) => onChange('platform', event.target.value)}
             className="w-full"
           >
-            <option value="">All platforms</option>
+            <option value="">All channels</option>
             {PLATFORMS.map((platform) => (
               <option key={platform} value={platform}>
                 {PLATFORM_INFO[platform].label}
@@ -153,6 +162,24 @@ export function ConversationFilters({
           </InlineSelect>
         </div>
         <div>
+          <label htmlFor={leadTagId} className="sr-only">
+            Lead tag
+          </label>
+          <InlineSelect
+            id={leadTagId}
+            value={filters.leadTag}
+            onChange={(event) => onChange('leadTag', event.target.value)}
+            className="w-full"
+          >
+            <option value="">Any lead</option>
+            {LEAD_TAGS.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag} leads
+              </option>
+            ))}
+          </InlineSelect>
+        </div>
+        <div className="col-span-2">
           <label htmlFor={assigneeId} className="sr-only">
             Assignee
           </label>
@@ -165,6 +192,16 @@ export function ConversationFilters({
             <option value="">Anyone</option>
             <option value="me">Assigned to me</option>
             <option value="none">Unassigned</option>
+            {unknownTeammate && <option value={filters.assignee}>Assigned to a teammate</option>}
+            {teammates.length > 0 && (
+              <optgroup label="Assigned to">
+                {teammates.map((member) => (
+                  <option key={member.userId} value={member.userId}>
+                    {member.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </InlineSelect>
         </div>
       </div>

@@ -7,9 +7,10 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import { type ConversationFilters, conversationKeys, type TenantKey } from '../../lib/query-keys.ts';
+import { conversationKeys, type TenantKey } from '../../lib/query-keys.ts';
 import { useRealtimeStatus } from '../../lib/realtime.ts';
 import { useTenantKey } from '../auth/use-session.ts';
+import type { ConversationQueryFilters } from './inbox-filters.ts';
 
 const PAGE_SIZE = 25;
 /** Without the live connection, lists still catch up now and then. */
@@ -41,7 +42,7 @@ function path(id: string, rest = ''): string {
   return `/conversations/${encodeURIComponent(id)}${rest}`;
 }
 
-export function useConversations(filters: ConversationFilters) {
+export function useConversations(filters: ConversationQueryFilters) {
   const tenantKey = useTenantKey();
   const live = useRealtimeStatus() === 'live';
   return useInfiniteQuery({
@@ -149,5 +150,69 @@ export function useMarkRead(id: string) {
   return useMutation({
     mutationFn: () => api.post<void>(path(id, '/read')),
     onSuccess: () => patchConversation(queryClient, tenantKey, id, { unreadCount: 0 }),
+  });
+}
+
+/** Replaces one message of an open conversation with the server's newer copy. */
+function putMessage(
+  queryClient: ReturnType<typeof useQueryClient>,
+  tenantKey: TenantKey,
+  id: string,
+  message: MessageDto,
+): void {
+  queryClient.setQueryData<ConversationDetailDto>(conversationKeys.detail(tenantKey, id), (detail) =>
+    detail && message?.id
+      ? { ...detail, messages: detail.messages.map((m) => (m.id === message.id ? message : m)) }
+      : detail,
+  );
+}
+
+/** Sends an AI draft as written, or with the agent's edited text. */
+export function useApproveDraft(id: string) {
+  const queryClient = useQueryClient();
+  const tenantKey = useTenantKey();
+  const invalidate = useInvalidateConversation(id);
+  return useMutation({
+    mutationFn: ({ messageId, text }: { messageId: string; text?: string }) =>
+      api.post<MessageDto>(
+        path(id, `/drafts/${encodeURIComponent(messageId)}/approve`),
+        text === undefined ? {} : { text },
+      ),
+    onSuccess: (message) => putMessage(queryClient, tenantKey, id, message),
+    onSettled: invalidate,
+  });
+}
+
+/** Rejects an AI draft: nothing is sent and the conversation then needs a person. */
+export function useRejectDraft(id: string) {
+  const queryClient = useQueryClient();
+  const tenantKey = useTenantKey();
+  const invalidate = useInvalidateConversation(id);
+  return useMutation({
+    mutationFn: (messageId: string) =>
+      api.post<MessageDto>(path(id, `/drafts/${encodeURIComponent(messageId)}/reject`)),
+    onSuccess: (message) => putMessage(queryClient, tenantKey, id, message),
+    onSettled: invalidate,
+  });
+}
+
+/** Past this many, a queue's count reads "100+" (the API's largest page; it has no count query). */
+export const QUEUE_COUNT_LIMIT = 100;
+
+/**
+ * How many conversations wait in a queue (Awaiting approval, Escalated). Kept under the lists' key
+ * so every live event that refreshes the lists refreshes the counts too.
+ */
+export function useQueueCount(status: 'pending_approval' | 'needs_human') {
+  const tenantKey = useTenantKey();
+  const live = useRealtimeStatus() === 'live';
+  return useQuery({
+    queryKey: [...conversationKeys.lists(tenantKey), 'count', status],
+    queryFn: async ({ signal }) => {
+      const query = new URLSearchParams({ status, limit: String(QUEUE_COUNT_LIMIT) });
+      const page = await api.get<ConversationPage>(`/conversations?${query}`, { signal });
+      return { count: page.items.length, more: page.nextCursor !== null };
+    },
+    refetchInterval: live ? false : FALLBACK_POLL_MS,
   });
 }

@@ -8,20 +8,30 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states.ts
 import { TextLink } from '../../components/text-link.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { cn } from '../../lib/cn.ts';
-import type { ConversationFilters as ApiFilters } from '../../lib/query-keys.ts';
 import { useSession } from '../auth/use-session.ts';
-import { ConversationFilters, hasFilters, type InboxFilters, readFilters } from './conversation-filters.tsx';
+import { ConversationFilters } from './conversation-filters.tsx';
 import { ConversationList } from './conversation-list.tsx';
 import { ConversationView } from './conversation-view.tsx';
 import { useConversations } from './inbox-api.ts';
+import { hasFilters, type InboxFilters, readFilters, toQueryFilters } from './inbox-filters.ts';
 
-function toApiFilters(filters: InboxFilters, userId: string): ApiFilters {
-  return {
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.platform ? { platform: filters.platform } : {}),
-    ...(filters.assignee ? { assignee: filters.assignee === 'me' ? userId : 'none' } : {}),
-    ...(filters.q ? { q: filters.q } : {}),
-  };
+const QUEUE_EMPTY = {
+  pending_approval: {
+    title: 'No drafts waiting for approval',
+    body: 'When the auto-reply rules hold an AI reply back (negative messages, comments, low confidence), it waits here for a person to approve, edit or reject it.',
+  },
+  needs_human: {
+    title: 'Nobody is waiting for a person',
+    body: 'Conversations the AI hands over (a request for a person, legal words, an angry customer, an unsure answer) wait here until someone takes them over.',
+  },
+} as const;
+
+/** The filter is one of the two queues and nothing else: its empty state explains the queue. */
+function queueOnly(filters: InboxFilters): boolean {
+  return (
+    (filters.status === 'pending_approval' || filters.status === 'needs_human') &&
+    !hasFilters({ ...filters, status: '' })
+  );
 }
 
 export function InboxPage() {
@@ -30,7 +40,7 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const { user } = useSession();
   const filters = readFilters(params);
-  const conversations = useConversations(toApiFilters(filters, user.id));
+  const conversations = useConversations(toQueryFilters(filters, user.id));
   const items = conversations.data?.pages.flatMap((page) => page.items) ?? [];
   const selectedId = conversationId ?? null;
 
@@ -74,7 +84,11 @@ export function InboxPage() {
               onRetry={() => void conversations.refetch()}
             />
           ) : items.length === 0 ? (
-            hasFilters(filters) ? (
+            queueOnly(filters) ? (
+              <EmptyState title={QUEUE_EMPTY[filters.status as keyof typeof QUEUE_EMPTY].title}>
+                {QUEUE_EMPTY[filters.status as keyof typeof QUEUE_EMPTY].body}
+              </EmptyState>
+            ) : hasFilters(filters) ? (
               <EmptyState title="No conversations match">
                 <TextLink to={selectedId ? `/inbox/${encodeURIComponent(selectedId)}` : '/inbox'}>
                   Clear the filters

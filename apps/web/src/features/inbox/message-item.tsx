@@ -1,8 +1,10 @@
 import type { MessageDto } from '@replyforce/contracts';
 import { Badge } from '../../components/badge.tsx';
+import { focusRing } from '../../components/button.tsx';
 import { cn } from '../../lib/cn.ts';
 import { formatDateTime, formatMessageTime } from '../../lib/format.ts';
 import { LinkifiedText } from '../outbox/linkified-text.tsx';
+import { humanize, readAnalysis } from './analysis.ts';
 import { DeliveryStatus } from './delivery-status.tsx';
 
 const KIND_LABEL: Partial<Record<MessageDto['kind'], string>> = {
@@ -16,6 +18,9 @@ const BUBBLE = {
   customer:
     'rounded-bl-sm bg-white text-slate-900 ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700',
   ai: 'rounded-br-sm bg-indigo-50 text-slate-900 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:text-indigo-50 dark:ring-indigo-800',
+  // Not sent: dashed, like a note waiting for a decision.
+  draft:
+    'rounded-br-sm border-2 border-dashed border-amber-400 bg-amber-50 text-slate-900 dark:border-amber-600 dark:bg-amber-950/40 dark:text-amber-50',
   agent:
     'rounded-br-sm bg-emerald-50 text-slate-900 ring-1 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-50 dark:ring-emerald-800',
 } as const;
@@ -70,17 +75,58 @@ function Attachments({ attachments }: { attachments: MessageDto['attachments'] }
   );
 }
 
+/** Picks this customer message for the AI analysis panel; names what the AI made of it. */
+function AnalysisToggle({
+  message,
+  shown,
+  onShow,
+}: {
+  message: MessageDto;
+  shown: boolean;
+  onShow: (message: MessageDto) => void;
+}) {
+  const analysis = readAnalysis(message.aiAnalysis);
+  if (!analysis) return null;
+  const parts = [
+    analysis.sentiment ? humanize(analysis.sentiment.label) : null,
+    analysis.lead ? `${analysis.lead.tag} lead` : null,
+  ].filter((part): part is string => part !== null);
+  return (
+    <button
+      type="button"
+      aria-pressed={shown}
+      aria-controls="ai-analysis"
+      onClick={() => onShow(message)}
+      className={cn(
+        'inline-flex items-center gap-1 rounded-full px-2 py-0.5 font-medium ring-1 ring-inset',
+        shown
+          ? 'bg-indigo-600 text-white ring-indigo-600 dark:bg-indigo-500 dark:ring-indigo-500'
+          : 'text-indigo-700 ring-indigo-200 hover:bg-indigo-50 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950',
+        focusRing,
+      )}
+    >
+      <SenderIcon sender="ai" />
+      AI analysis{parts.length > 0 && `: ${parts.join(', ')}`}
+    </button>
+  );
+}
+
 /** One message of the thread: who sent it, what kind it is, when, and how far it got. */
 export function MessageItem({
   message,
   customerName,
   authorName,
   now,
+  analysisShown,
+  onShowAnalysis,
 }: {
   message: MessageDto;
   customerName: string;
   authorName: (userId: string | null) => string | null;
   now: number;
+  /** This message's analysis is the one in the AI analysis panel. */
+  analysisShown?: boolean;
+  onShowAnalysis?: (message: MessageDto) => void;
 }) {
   const time = (
     <time dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
@@ -107,6 +153,11 @@ export function MessageItem({
   const kindLabel = KIND_LABEL[message.kind];
   const template = message.kind === 'template' ? templateName(message) : null;
   const problem = message.status === 'failed' || message.status === 'blocked';
+  const draft = message.status === 'draft';
+  const rejected = message.status === 'rejected';
+  // An AI reply a person approved carries their id; an edited one keeps the AI's words in context.
+  const reviewer = message.sender === 'ai' && message.authorUserId ? authorName(message.authorUserId) : null;
+  const editedByReviewer = message.sender === 'ai' && typeof message.context.editedFrom === 'string';
 
   return (
     <li className={cn('flex', fromCustomer ? 'justify-start' : 'justify-end')}>
@@ -124,20 +175,32 @@ export function MessageItem({
               {template ? `Template: ${template}` : kindLabel}
             </Badge>
           )}
+          {draft && <Badge tone="amber">Draft, awaiting approval</Badge>}
+          {rejected && <Badge tone="neutral">Rejected draft, not sent</Badge>}
+          {!draft && !rejected && (reviewer || editedByReviewer) && (
+            <span>
+              {editedByReviewer ? 'edited and approved' : 'approved'}
+              {reviewer ? ` by ${reviewer === 'You' ? 'you' : reviewer}` : ''}
+            </span>
+          )}
         </p>
         <div
           className={cn(
             'rounded-2xl px-3.5 py-2 text-sm break-words whitespace-pre-wrap',
-            BUBBLE[fromCustomer ? 'customer' : message.sender === 'ai' ? 'ai' : 'agent'],
+            BUBBLE[fromCustomer ? 'customer' : draft ? 'draft' : message.sender === 'ai' ? 'ai' : 'agent'],
             problem && 'ring-red-300 dark:ring-red-800',
+            rejected && 'line-through decoration-slate-500',
           )}
         >
           <LinkifiedText text={message.text} />
           <Attachments attachments={message.attachments} />
         </div>
-        <p className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
+        <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
           {time}
-          {!fromCustomer && !problem && <DeliveryStatus status={message.status} />}
+          {!fromCustomer && !problem && !draft && !rejected && <DeliveryStatus status={message.status} />}
+          {fromCustomer && onShowAnalysis && (
+            <AnalysisToggle message={message} shown={Boolean(analysisShown)} onShow={onShowAnalysis} />
+          )}
         </p>
         {problem && (
           <p className="max-w-full text-xs text-red-700 dark:text-red-400">

@@ -27,12 +27,17 @@ export function MessageThread({
   initialOlderCursor,
   customerName,
   authorName,
+  analysisShownFor,
+  onShowAnalysis,
 }: {
   conversationId: string;
   messages: MessageDto[];
   initialOlderCursor: string | null;
   customerName: string;
   authorName: (userId: string | null) => string | null;
+  /** The customer message whose analysis the panel shows. */
+  analysisShownFor: string | null;
+  onShowAnalysis: (message: MessageDto) => void;
 }) {
   const now = useNow(60_000);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -117,6 +122,8 @@ export function MessageThread({
               customerName={customerName}
               authorName={authorName}
               now={now}
+              analysisShown={message.id === analysisShownFor}
+              onShowAnalysis={onShowAnalysis}
             />
           ))}
         </ol>

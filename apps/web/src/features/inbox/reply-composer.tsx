@@ -1,5 +1,5 @@
 import type { ConversationDto } from '@replyforce/contracts';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { ChoiceGroup } from '../../components/choice-group.tsx';
@@ -16,28 +16,44 @@ const MAX_LENGTH = 2000;
 type CommentMode = 'public' | 'private';
 
 /** The agent's reply box: free text, a public/private choice on comments, templates when required. */
+/** Text put into the reply box from outside (the AI's suggestion); a new nonce puts it again. */
+export interface ComposerPrefill {
+  text: string;
+  nonce: number;
+}
+
+/** Whether the reply box takes free text now (not only templates, not closed). */
+export function acceptsText(replyWindow: ReplyWindow): boolean {
+  return replyWindow.kind !== 'templates' && replyWindow.kind !== 'expired';
+}
+
 export function ReplyComposer({
   conversation,
   replyWindow,
   customerName,
+  prefill = null,
 }: {
   conversation: ConversationDto;
   replyWindow: ReplyWindow;
   customerName: string;
+  prefill?: ComposerPrefill | null;
 }) {
   if (replyWindow.kind === 'templates') return <TemplateComposer conversation={conversation} />;
   if (replyWindow.kind === 'expired') return null;
-  return <TextComposer conversation={conversation} customerName={customerName} />;
+  return <TextComposer conversation={conversation} customerName={customerName} prefill={prefill} />;
 }
 
 function TextComposer({
   conversation,
   customerName,
+  prefill,
 }: {
   conversation: ConversationDto;
   customerName: string;
+  prefill: ComposerPrefill | null;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
+  const boxRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [mode, setMode] = useState<CommentMode>('public');
@@ -46,6 +62,17 @@ function TextComposer({
   // Facebook and Instagram let a business answer a comment under it or privately by DM.
   const canChooseMode =
     conversation.kind === 'comments' && PLATFORM_INFO[conversation.platform].comments === 'comment';
+
+  // "Use this reply": the suggestion replaces what is in the box, ready to edit and send.
+  const nonce = prefill?.nonce;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per prefill (its nonce)
+  useEffect(() => {
+    if (nonce === undefined || !prefill) return;
+    setText(prefill.text.slice(0, MAX_LENGTH));
+    key.rotate();
+    setError(undefined);
+    boxRef.current?.focus();
+  }, [nonce]);
 
   function submit(event?: FormEvent<HTMLFormElement>) {
     event?.preventDefault();
@@ -95,6 +122,7 @@ function TextComposer({
         />
       )}
       <TextAreaField
+        ref={boxRef}
         label={`Reply to ${customerName}`}
         hideLabel
         placeholder={canChooseMode && mode === 'public' ? 'Write a public reply…' : 'Write a reply…'}

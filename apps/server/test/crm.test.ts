@@ -460,6 +460,9 @@ describe.each(SETUPS)('CRM sync on $name', ({ kind, redis }) => {
     const p = await recordsOf(s, 'pipedrive', pipedrive.json.connection.accountId, lead.contact.id);
     expect(p.records).toHaveLength(1);
     expect(p.records[0]?.values.name).toBe('Sheena Nelson');
+    // The lead tag maps to the person labels a new Pipedrive company starts with, found by name.
+    const labelIds: Record<string, string> = { HOT: '2', WARM: '3', COLD: '4' };
+    expect(p.records[0]?.values.label_ids).toBe(labelIds[synced.tag as string]);
     expect(p.notes).toHaveLength(1);
   });
 

@@ -37,6 +37,8 @@ export type CrmField = {
   type: 'string' | 'enumeration' | 'number' | 'date' | 'boolean' | 'other';
   /** Allowed values for enumerations / picklists (the internal value, not the label). */
   options?: string[];
+  /** The options' names where the value is an id (Pipedrive labels): value → name. */
+  optionLabels?: Record<string, string>;
   readOnly?: boolean;
   custom?: boolean;
 };

@@ -93,12 +93,17 @@ const WISHES: Record<CrmVendor, Wish[]> = {
       values: SOURCE(['Facebook'], ['Instagram', 'Chat'], ['WhatsApp', 'Chat'], ['Twitter', 'X (Twitter)']),
     },
   ],
-  // Person labels are org-specific ids that the field list gives without their names: the lead
-  // tag is left for the admin to map (PUT …/mapping with label_ids and the ids to use).
+  // Person labels are org-specific ids; the field list names them, and a new company starts with
+  // "Hot lead", "Warm lead" and "Cold lead".
   pipedrive: [
     { source: 'full_name', target: 'name' },
     { source: 'email', target: 'emails' },
     { source: 'phone', target: 'phones' },
+    {
+      source: 'lead_tag',
+      target: 'label_ids',
+      values: TAG(['Hot lead', 'Hot'], ['Warm lead', 'Warm'], ['Cold lead', 'Cold']),
+    },
   ],
 };
 
@@ -126,7 +131,9 @@ export function defaultMapping(vendor: CrmVendor, fields: CrmField[]): MappingEn
 function resolveValues(field: CrmField, wanted: Record<string, string[]>): Record<string, string> | null {
   const options = field.options ?? [];
   if (options.length === 0) return Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, v[0] ?? k]));
-  const find = (candidate: string) => options.find((o) => o.toLowerCase() === candidate.toLowerCase());
+  // An option matches by its value or, where values are ids, by its name.
+  const named = (o: string) => [o, field.optionLabels?.[o] ?? o].map((s) => s.toLowerCase());
+  const find = (candidate: string) => options.find((o) => named(o).includes(candidate.toLowerCase()));
   const map: Record<string, string> = {};
   for (const [ours, candidates] of Object.entries(wanted)) {
     const hit = candidates.map(find).find((v) => v !== undefined);

@@ -56,7 +56,12 @@ export function toCrmField(f: PersonField): CrmField {
     name: f.field_code,
     label: f.field_name,
     type,
-    ...(type === 'enumeration' ? { options: (f.options ?? []).map((o) => String(o.id)) } : {}),
+    ...(type === 'enumeration'
+      ? {
+          options: (f.options ?? []).map((o) => String(o.id)),
+          optionLabels: Object.fromEntries((f.options ?? []).map((o) => [String(o.id), o.label])),
+        }
+      : {}),
     ...(READ_ONLY.has(f.field_code) ? { readOnly: true } : {}),
     ...(f.is_custom_field ? { custom: true } : {}),
   };

@@ -27,6 +27,7 @@ import { leadRoutes } from './routes/leads/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { outboxRoutes } from './routes/outbox/index.ts';
 import { replyRoutes } from './routes/replies/index.ts';
+import { securitySettingsRoutes } from './routes/security-settings.ts';
 import { draftRoutes, settingsRoutes } from './routes/settings/index.ts';
 import { teamRoutes } from './routes/team/index.ts';
 import { invitationRoutes } from './routes/team/invitations-public.ts';
@@ -91,6 +92,7 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
   await app.register(leadRoutes(deps), { prefix: '/api/v1/leads' });
   await app.register(knowledgeRoutes(deps), { prefix: '/api/v1' });
   await app.register(settingsRoutes(deps), { prefix: '/api/v1/settings' });
+  await app.register(securitySettingsRoutes(deps), { prefix: '/api/v1/settings' });
   await app.register(draftRoutes(deps), { prefix: '/api/v1/conversations' });
   await app.register(deadLetterRoutes(deps), { prefix: '/api/v1' });
   await app.register(crmRoutes(deps), { prefix: '/api/v1/crm' });
@@ -101,6 +103,10 @@ export async function buildApp(deps: CoreDeps, opts: BuildAppOptions = {}): Prom
     bus: deps.bus,
     authenticate: async (bearer) => {
       const actor = await authenticate(deps, bearer, undefined);
+      // An enrolment-limited session (MFA required of admins) sees no workspace data live either.
+      // FORBIDDEN, the code the socket treats as a refusal (any other means "could not check").
+      if (actor.mfaEnrolmentRequired)
+        throw new AppError('FORBIDDEN', 'Enrol in two-factor sign-in first (required of admins here)');
       return { tenantId: actor.tenantId, userId: actor.userId };
     },
   });

@@ -63,3 +63,54 @@ export type AccessClaims = z.infer<typeof AccessClaims>;
 /** GET /auth/me: the session without its tokens. */
 export const MeDto = SessionDto.omit({ accessToken: true, expiresIn: true });
 export type MeDto = z.infer<typeof MeDto>;
+
+/** POST /auth/login when the account has a second factor: no session yet, only a short-lived challenge. */
+export const MfaChallengeDto = z.object({
+  status: z.literal('mfa_required'),
+  challenge: z.string(),
+  expiresIn: z.number().int(),
+});
+export type MfaChallengeDto = z.infer<typeof MfaChallengeDto>;
+
+const TotpCode = z.string().regex(/^\d{6}$/, 'a 6-digit code');
+const RecoveryCode = z.string().trim().min(8).max(40);
+
+/** POST /auth/login/mfa: the challenge plus either a current code or one recovery code. */
+export const LoginMfaBody = z
+  .strictObject({
+    challenge: z.string().min(1).max(2000),
+    code: TotpCode.optional(),
+    recoveryCode: RecoveryCode.optional(),
+  })
+  .refine(
+    (b) => (b.code === undefined) !== (b.recoveryCode === undefined),
+    'send either code or recoveryCode',
+  );
+export type LoginMfaBody = z.input<typeof LoginMfaBody>;
+
+export const MfaStatusDto = z.object({
+  enabled: z.boolean(),
+  /** An enrolment was started and awaits its first code. */
+  pending: z.boolean(),
+  /** The workspace requires MFA of admins and this admin has none yet: only enrolment is allowed. */
+  enrolmentRequired: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type MfaStatusDto = z.infer<typeof MfaStatusDto>;
+
+export const MfaEnrolmentDto = z.object({ secret: z.string(), otpauthUri: z.string() });
+export type MfaEnrolmentDto = z.infer<typeof MfaEnrolmentDto>;
+
+export const MfaCodeBody = z.strictObject({ code: TotpCode });
+export const MfaDisableBody = z
+  .strictObject({ code: TotpCode.optional(), password: z.string().min(1).max(200).optional() })
+  .refine((b) => (b.code === undefined) !== (b.password === undefined), 'send either code or password');
+export type MfaDisableBody = z.input<typeof MfaDisableBody>;
+
+/** Shown once: only their hashes are stored. */
+export const RecoveryCodesDto = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodesDto = z.infer<typeof RecoveryCodesDto>;
+
+export const SecuritySettingsDto = z.object({ mfaRequiredForAdmins: z.boolean() });
+export type SecuritySettingsDto = z.infer<typeof SecuritySettingsDto>;
+export const SecuritySettingsBody = z.strictObject({ mfaRequiredForAdmins: z.boolean() });

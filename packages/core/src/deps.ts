@@ -38,4 +38,9 @@ export type Actor = {
   role: Role;
   email: string;
   ip: string | undefined;
+  /**
+   * An admin of a workspace that requires MFA of admins, without a factor yet: the auth plugin
+   * lets such a session reach only /api/v1/auth/* (where enrolment lives).
+   */
+  mfaEnrolmentRequired?: boolean;
 };

@@ -16,10 +16,20 @@ export { recordAccessDenied, recordAudit } from './audit/record-audit.ts';
 export { authenticate, getMe } from './auth/authenticate.ts';
 export type { IssuedSession } from './auth/issue-session.ts';
 export { login } from './auth/login.ts';
+export { loginWithMfa } from './auth/login-mfa.ts';
 export { logout } from './auth/logout.ts';
+export {
+  confirmMfaEnrolment,
+  disableMfa,
+  getMfaStatus,
+  regenerateRecoveryCodes,
+  startMfaEnrolment,
+} from './auth/mfa.ts';
 export { refreshSession } from './auth/refresh-session.ts';
 export { register } from './auth/register.ts';
+export { getSecuritySettings, updateSecuritySettings } from './auth/security-settings.ts';
 export { switchTenant } from './auth/switch-tenant.ts';
+export { base32Decode, matchTotp, otpauthUri, totpCode, totpStepAt } from './auth/totp.ts';
 export { toChannelDto } from './channels/channel-dto.ts';
 export { type ChannelRouter, createChannelRouter } from './channels/channel-router.ts';
 export { completeConnect } from './channels/complete-connect.ts';

@@ -26,6 +26,7 @@ export * from './repositories/refresh-tokens.ts';
 export * from './repositories/reply-templates.ts';
 export * from './repositories/tenant-keys.ts';
 export * from './repositories/tenants.ts';
+export * from './repositories/user-mfa.ts';
 export * from './repositories/users.ts';
 export * from './schema/index.ts';
 export { withSystem, withTenant, withTenantUser, withUser } from './tenant-context.ts';

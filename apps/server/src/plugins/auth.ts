@@ -50,6 +50,13 @@ export function registerAuth(app: FastifyInstance, deps: CoreDeps): void {
     // reply.log writes the 'request completed' line; both carry the tenant from here on.
     request.log = request.log.child({ tenantId: actor.tenantId, userId: actor.userId });
     reply.log = request.log;
+    // Tenant policy: an admin without a second factor may only reach the auth routes (where
+    // enrolment lives) until they enrol; everything else answers one clear code the web acts on.
+    if (actor.mfaEnrolmentRequired && !request.routeOptions.url?.startsWith('/api/v1/auth/'))
+      throw new AppError(
+        'MFA_ENROLMENT_REQUIRED',
+        'This workspace requires two-factor sign-in for admins; enrol first',
+      );
     if (access !== 'authenticated' && !can(actor.role, access)) {
       await recordAccessDenied(deps, actor, `${request.method} ${request.routeOptions.url}`, access);
       throw new AppError('FORBIDDEN', `Your role (${actor.role}) may not do this; it needs ${access}`);

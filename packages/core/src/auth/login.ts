@@ -1,11 +1,19 @@
-import type { LoginBody } from '@replyforce/contracts';
-import { findUserByEmail, listMembershipsOfUser, withSystem, withTenant, withUser } from '@replyforce/db';
+import type { LoginBody, MfaChallengeDto } from '@replyforce/contracts';
+import {
+  findUserByEmail,
+  findUserMfa,
+  listMembershipsOfUser,
+  withSystem,
+  withTenant,
+  withUser,
+} from '@replyforce/db';
 import type { z } from 'zod';
 import { AppError } from '../app-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreDeps } from '../deps.ts';
 import { type IssuedSession, issueSession } from './issue-session.ts';
 import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from './login-throttle.ts';
+import { signMfaChallenge } from './mfa-challenge.ts';
 import { burnPasswordCheck, verifyPassword } from './password.ts';
 
 const INVALID = 'The email or password is not correct';
@@ -14,7 +22,7 @@ export async function login(
   deps: CoreDeps,
   input: z.output<typeof LoginBody>,
   meta: { ip: string | undefined },
-): Promise<IssuedSession> {
+): Promise<IssuedSession | MfaChallengeDto> {
   await assertLoginAllowed(deps, input.email, meta.ip);
   // A lookup outside any tenant: nobody is signed in yet.
   const user = await withSystem(deps.db, (tx) => findUserByEmail(tx, input.email));
@@ -47,6 +55,13 @@ export async function login(
         ? 'This account belongs to no workspace any more'
         : 'You are not a member of that workspace',
     );
+  }
+  // With a second factor on, the password alone opens nothing: the failure count is not cleared
+  // either, so guessing codes after a correct password stays throttled (login-mfa.ts clears it).
+  const factor = await withUser(deps.db, user.id, (tx) => findUserMfa(tx, user.id));
+  if (factor?.confirmedAt) {
+    const challenge = await signMfaChallenge(deps, { userId: user.id, tenantId: chosen.tenant.id });
+    return { status: 'mfa_required', challenge: challenge.token, expiresIn: challenge.expiresIn };
   }
   await clearAccountFailures(deps, input.email);
   const issued = await issueSession(deps, { tenantId: chosen.tenant.id, userId: user.id, role: chosen.role });

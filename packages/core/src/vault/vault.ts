@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { findTenantKey, insertTenantKeyIfAbsent, type Tx } from '@replyforce/db';
 
 /**
@@ -9,6 +9,12 @@ import { findTenantKey, insertTenantKeyIfAbsent, type Tx } from '@replyforce/db'
 export type Vault = {
   seal(tx: Tx, tenantId: string, plaintext: string): Promise<string>;
   open(tx: Tx, tenantId: string, sealed: string): Promise<string>;
+  /**
+   * For secrets of a global user (their MFA factor), which belong to no tenant: sealed under a key
+   * derived from the master key (HKDF), with the user id bound as associated data.
+   */
+  sealForUser(userId: string, plaintext: string): string;
+  openForUser(userId: string, sealed: string): string;
 };
 
 const VERSION = 'v1';
@@ -61,7 +67,17 @@ export function createVault(masterKey: Buffer, masterKeyId = 'local-1'): Vault {
     return key;
   }
 
+  const userKey = Buffer.from(
+    hkdfSync('sha256', masterKey, Buffer.alloc(0), 'replyforce:user-secrets:v1', 32),
+  );
+
   return {
+    sealForUser(userId, plaintext) {
+      return encrypt(userKey, Buffer.from(plaintext, 'utf8'), `user:${userId}`);
+    },
+    openForUser(userId, sealed) {
+      return decrypt(userKey, sealed, `user:${userId}`).toString('utf8');
+    },
     async seal(tx, tenantId, plaintext) {
       return encrypt(await dataKey(tx, tenantId), Buffer.from(plaintext, 'utf8'), tenantId);
     },

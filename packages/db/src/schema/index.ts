@@ -9,4 +9,5 @@ export * from './mail-outbox.ts';
 export * from './memberships.ts';
 export * from './refresh-tokens.ts';
 export * from './tenants.ts';
+export * from './user-mfa.ts';
 export * from './users.ts';

@@ -1,8 +1,17 @@
-import { LoginBody, MeDto, RegisterBody, SessionDto, SwitchTenantBody } from '@replyforce/contracts';
+import {
+  LoginBody,
+  LoginMfaBody,
+  MeDto,
+  MfaChallengeDto,
+  RegisterBody,
+  SessionDto,
+  SwitchTenantBody,
+} from '@replyforce/contracts';
 import {
   type CoreDeps,
   getMe,
   login,
+  loginWithMfa,
   logout,
   refreshSession,
   register,
@@ -12,6 +21,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../schemas.ts';
+import { mfaRoutes } from './mfa-routes.ts';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.ts';
 
 export function authRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
@@ -40,17 +50,38 @@ export function authRoutes(deps: CoreDeps): FastifyPluginAsyncZod {
         config: { access: 'public' },
         schema: {
           tags: ['auth'],
-          summary: 'Sign in',
+          summary: 'Sign in (answers an mfa_required challenge when the account has a second factor)',
           body: LoginBody,
+          response: { 200: z.union([SessionDto, MfaChallengeDto]), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const result = await login(deps, request.body, { ip: request.ip });
+        if ('status' in result) return result;
+        setRefreshCookie(deps, reply, result);
+        return result.session;
+      },
+    );
+
+    app.post(
+      '/login/mfa',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Complete a sign-in with a TOTP code or a recovery code',
+          body: LoginMfaBody,
           response: { 200: SessionDto, ...errorResponses },
         },
       },
       async (request, reply) => {
-        const issued = await login(deps, request.body, { ip: request.ip });
+        const issued = await loginWithMfa(deps, request.body, { ip: request.ip });
         setRefreshCookie(deps, reply, issued);
         return issued.session;
       },
     );
+
+    await app.register(mfaRoutes(deps), { prefix: '/mfa' });
 
     app.post(
       '/refresh',

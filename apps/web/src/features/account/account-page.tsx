@@ -5,12 +5,15 @@ import { Card } from '../../components/card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RoleBadge } from '../../components/role-badge.tsx';
 import { errorMessage } from '../../lib/api.ts';
-import { useSession } from '../auth/use-session.ts';
+import { useCan, useSession } from '../auth/use-session.ts';
 import { useSwitchTenant } from '../auth/use-session-actions.ts';
+import { MfaSection } from './mfa-section.tsx';
+import { SecurityPolicyCard } from './security-policy-card.tsx';
 
 export function AccountPage() {
   const session = useSession();
   const switchTenant = useSwitchTenant();
+  const canManageTeam = useCan('manage:team');
 
   return (
     <>
@@ -28,6 +31,8 @@ export function AccountPage() {
             </dd>
           </dl>
         </Card>
+        <MfaSection />
+        {canManageTeam && <SecurityPolicyCard />}
         <Card title="Your workspaces" description="Switching changes what you see and what you can do.">
           {switchTenant.error && (
             <Alert tone="error" className="mb-3">

@@ -1,4 +1,11 @@
-import type { InvitationPreviewDto, LoginBody, RegisterBody, SessionDto } from '@replyforce/contracts';
+import type {
+  InvitationPreviewDto,
+  LoginBody,
+  LoginMfaBody,
+  MfaChallengeDto,
+  RegisterBody,
+  SessionDto,
+} from '@replyforce/contracts';
 import { api, publicApi } from '../../lib/api.ts';
 
 export interface AcceptInvitationInput {
@@ -8,7 +15,9 @@ export interface AcceptInvitationInput {
 }
 
 export const authApi = {
-  login: (body: LoginBody) => publicApi.post<SessionDto>('/auth/login', body),
+  /** A session, or a challenge when the account has two-factor sign-in on. */
+  login: (body: LoginBody) => publicApi.post<SessionDto | MfaChallengeDto>('/auth/login', body),
+  loginMfa: (body: LoginMfaBody) => publicApi.post<SessionDto>('/auth/login/mfa', body),
   register: (body: RegisterBody) => publicApi.post<SessionDto>('/auth/register', body),
   logout: () => api.delete('/auth/logout'),
   switchTenant: (tenantId: string) => api.post<SessionDto>('/auth/switch-tenant', { tenantId }),

@@ -14,6 +14,7 @@ import {
   focusFirstInvalid,
 } from '../../lib/validation.ts';
 import { authApi } from './auth-api.ts';
+import { MfaStep } from './mfa-step.tsx';
 import { useSessionState } from './use-session.ts';
 
 type Field = 'email' | 'password';
@@ -39,8 +40,17 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
 
-  // On success the session store flips to "authenticated" and <PublicOnly> redirects.
-  const login = useMutation({ mutationFn: authApi.login, onSuccess: startSession });
+  const [challenge, setChallenge] = useState<string | null>(null);
+
+  // On success the session store flips to "authenticated" and <PublicOnly> redirects; an account
+  // with two-factor sign-in gets a challenge instead, answered by the second step below.
+  const login = useMutation({
+    mutationFn: authApi.login,
+    onSuccess: (result) => {
+      if ('status' in result) setChallenge(result.challenge);
+      else startSession(result);
+    },
+  });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,41 +80,54 @@ export function LoginPage() {
         </>
       }
     >
-      <form ref={formRef} noValidate onSubmit={submit} className="space-y-4" aria-label="Sign in">
-        {expired && !login.error && <Alert tone="info">Your session has ended. Please sign in again.</Alert>}
-        {login.error && (
-          <Alert
-            tone={rateLimited ? 'warning' : 'error'}
-            title={rateLimited ? 'Slow down' : 'Could not sign in'}
-          >
-            {loginErrorMessage(login.error)}
-          </Alert>
-        )}
-        <TextField
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="username"
-          inputMode="email"
-          required
-          value={email}
-          onChange={setEmail}
-          error={errors.email ?? serverErrors.email}
+      {challenge ? (
+        <MfaStep
+          challenge={challenge}
+          onCancel={() => {
+            setChallenge(null);
+            setPassword('');
+            login.reset();
+          }}
         />
-        <TextField
-          label="Password"
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={setPassword}
-          error={errors.password ?? serverErrors.password}
-        />
-        <Button type="submit" className="w-full" loading={login.isPending}>
-          Sign in
-        </Button>
-      </form>
+      ) : (
+        <form ref={formRef} noValidate onSubmit={submit} className="space-y-4" aria-label="Sign in">
+          {expired && !login.error && (
+            <Alert tone="info">Your session has ended. Please sign in again.</Alert>
+          )}
+          {login.error && (
+            <Alert
+              tone={rateLimited ? 'warning' : 'error'}
+              title={rateLimited ? 'Slow down' : 'Could not sign in'}
+            >
+              {loginErrorMessage(login.error)}
+            </Alert>
+          )}
+          <TextField
+            label="Email"
+            type="email"
+            name="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            value={email}
+            onChange={setEmail}
+            error={errors.email ?? serverErrors.email}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+            error={errors.password ?? serverErrors.password}
+          />
+          <Button type="submit" className="w-full" loading={login.isPending}>
+            Sign in
+          </Button>
+        </form>
+      )}
     </AuthLayout>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customRangeError, isHourly, presetRange, rangeFromSearch, searchFor } from './date-range.ts';
-import { formatSeconds, formatShare } from './format-analytics.ts';
+import { countOf, formatSeconds, formatShare } from './format-analytics.ts';
 
 const NOW = new Date('2026-03-10T18:45:00Z');
 
@@ -47,6 +47,12 @@ describe('analytics date range', () => {
 });
 
 describe('analytics figures', () => {
+  it('says one lead, two leads', () => {
+    expect(countOf(1, 'lead')).toBe('1 lead');
+    expect(countOf(0, 'lead')).toBe('0 leads');
+    expect(countOf(1200, 'customer message')).toBe('1,200 customer messages');
+  });
+
   it('writes durations the way people say them', () => {
     expect(formatSeconds(null)).toBe('—');
     expect(formatSeconds(45)).toBe('45 s');

@@ -50,6 +50,11 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
+/** "1 lead", "2 leads": a count with its noun (English plurals by -s unless given). */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
+}
+
 /** A bucket's start for an axis: "14:00" by hour, "Mar 2" by day. */
 export function formatBucket(iso: string, hourly: boolean): string {
   const at = new Date(iso);

@@ -4,7 +4,7 @@ import { useAnalyticsReport } from './analytics-api.ts';
 import { axisProps, ChartFrame, COLORS, gridProps } from './chart-theme.tsx';
 import { DataTable } from './data-table.tsx';
 import type { DateRange } from './date-range.ts';
-import { formatCount, formatShare } from './format-analytics.ts';
+import { countOf, formatCount, formatShare } from './format-analytics.ts';
 import { ReportCard } from './report-card.tsx';
 
 const STAGE_LABEL: Record<FunnelStage, string> = {
@@ -25,7 +25,7 @@ function conversions(stages: LeadFunnelDto['stages']) {
 function summary(stages: ReturnType<typeof conversions>): string {
   const [cold, warm, hot, synced] = stages;
   if (!cold || !warm || !hot || !synced) return '';
-  return `${formatCount(cold.leads)} leads were active; ${formatCount(warm.leads)} reached warm, ${formatCount(
+  return `${countOf(cold.leads, 'lead')} ${cold.leads === 1 ? 'was' : 'were'} active; ${formatCount(warm.leads)} reached warm, ${formatCount(
     hot.leads,
   )} hot, and ${formatCount(synced.leads)} of the hot ones are in the CRM.`;
 }

@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/api.ts';
 import { useAnalyticsReport } from './analytics-api.ts';
 import type { DateRange } from './date-range.ts';
 import { ExportCsvButton } from './export-csv-button.tsx';
-import { formatCount, formatSeconds, formatShare } from './format-analytics.ts';
+import { countOf, formatCount, formatSeconds, formatShare } from './format-analytics.ts';
 
 function Kpi({ label, value, detail }: { label: string; value: string; detail: ReactNode }) {
   return (
@@ -31,7 +31,7 @@ function Cards({ o }: { o: AnalyticsOverviewDto }) {
       <Kpi
         label="Response rate"
         value={formatShare(o.responseRate)}
-        detail={`${formatCount(o.repliedMessages)} of ${formatCount(o.messages.fromCustomers)} customer messages got a reply`}
+        detail={`${formatCount(o.repliedMessages)} of ${countOf(o.messages.fromCustomers, 'customer message')} got a reply`}
       />
       <Kpi
         label="Median first response"

@@ -4,7 +4,7 @@ import { useAnalyticsReport } from './analytics-api.ts';
 import { axisProps, ChartFrame, ChartTooltip, COLORS, gridProps } from './chart-theme.tsx';
 import { DataTable } from './data-table.tsx';
 import { type DateRange, isHourly } from './date-range.ts';
-import { formatBucket, formatCount } from './format-analytics.ts';
+import { countOf, formatBucket, formatCount } from './format-analytics.ts';
 import { ReportCard } from './report-card.tsx';
 
 const KINDS = ['positive', 'neutral', 'negative', 'mixed'] as const;
@@ -17,7 +17,7 @@ function summary(points: SentimentDto['points']): string {
     number
   >;
   const all = KINDS.reduce((n, k) => n + totals[k], 0);
-  return `${formatCount(all)} analysed customer messages: ${KINDS.map(
+  return `${countOf(all, 'analysed customer message')}: ${KINDS.map(
     (k) => `${formatCount(totals[k])} ${k}`,
   ).join(', ')}.`;
 }

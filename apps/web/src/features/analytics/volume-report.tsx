@@ -5,7 +5,7 @@ import { useAnalyticsReport } from './analytics-api.ts';
 import { axisProps, ChartFrame, ChartTooltip, gridProps, SERIES } from './chart-theme.tsx';
 import { DataTable } from './data-table.tsx';
 import { bucketStarts, type DateRange, isHourly } from './date-range.ts';
-import { formatBucket, formatCount } from './format-analytics.ts';
+import { countOf, formatBucket, formatCount } from './format-analytics.ts';
 import { ReportCard } from './report-card.tsx';
 
 const count = (n: number | null) => (n === null ? '—' : formatCount(n));
@@ -29,9 +29,7 @@ function summary(v: VolumeDto): string {
     undefined,
   );
   if (!busiest || busiest.fromCustomers === 0) return 'No customer wrote in this range.';
-  return `Busiest channel: ${busiest.name} (${platformLabel(busiest.platform)}) with ${formatCount(
-    busiest.fromCustomers,
-  )} customer messages.`;
+  return `Busiest channel: ${busiest.name} (${platformLabel(busiest.platform)}) with ${countOf(busiest.fromCustomers, 'customer message')}.`;
 }
 
 /** Messages per channel: customers', the AI's and people's; customer messages over time. */

@@ -157,6 +157,12 @@ describe('emotion rules', () => {
     expect(emotions(text)).toContain(emotion);
   });
 
+  it('reads a customer weighing options as neutral, and a complaint with the same word as negative', () => {
+    expect(analyzeSentiment('Which of your blends is the least bitter?', 'en').label).toBe('neutral');
+    expect(analyzeSentiment('Is it less expensive online?', 'en').label).toBe('neutral');
+    expect(analyzeSentiment('This coffee is bitter and awful', 'en').label).toBe('negative');
+  });
+
   it('finds several emotions in order and none in a plain request', () => {
     expect(emotions('Thank you, so happy!')).toEqual(['joy', 'gratitude']);
     expect(emotions('What is the price of the blue one?')).toEqual([]);

@@ -13,9 +13,17 @@ export const PLAIN_QUESTION_NEUTRAL_BOOST = Math.exp(2);
 
 const QUESTION_MARK = /[?؟]/;
 
+/**
+ * "Which blend is the least bitter?", "Is it less expensive online?": after a comparative the word
+ * describes the options the customer weighs, not how they feel.
+ */
+const COMPARATIVES = new Set(['least', 'less', 'most', 'more', 'fewer']);
+
 export function isPlainQuestion(text: string, cueText: string): boolean {
   if (!QUESTION_MARK.test(text) || text.includes('!')) return false;
-  for (const token of cueText.split(' ')) if (lexiconPolarity(token)) return false;
+  const tokens = cueText.split(' ');
+  for (const [i, token] of tokens.entries())
+    if (lexiconPolarity(token) && !COMPARATIVES.has(tokens[i - 1] ?? '')) return false;
   const emoticons = countEmoticons(text);
   return emoticons.positive === 0 && emoticons.negative === 0;
 }

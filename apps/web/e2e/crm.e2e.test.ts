@@ -7,96 +7,28 @@
 // revoked grant shows the reconnect prompt and reconnecting restores the connection; a viewer sees
 // the connection but no connect, mapping or queue controls. axe finds no critical violation;
 // screenshots at 1280 and 360 px, light and dark, go to test-results/e2e/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { loadConfig } from '@replyforce/config';
+import { existsSync } from 'node:fs';
 import type { LeadDto, SessionDto } from '@replyforce/contracts';
-import pino from 'pino';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/src/build-app.ts';
-import { openRuntime } from '../../server/src/runtime.ts';
-import { createAppSandbox, sandboxXWebhookId } from '../../server/src/sandbox.ts';
-import { startScheduler } from '../../server/src/scheduler/index.ts';
-import { startWorkers } from '../../server/src/workers/index.ts';
-import { databaseKinds, freshDatabase } from '../../server/test/helpers/databases.ts';
-import { freePort } from '../../server/test/helpers/free-port.ts';
-import { TEST_MASTER_KEY } from '../../server/test/helpers/test-app.ts';
+import {
+  buildDashboard,
+  CHROMIUM,
+  expectNoCriticalAxe,
+  launchChromium,
+  type Platform,
+  shot,
+  startPlatform,
+} from './helpers/platform.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const REQUIRED = process.env.REQUIRE_SERVICES === '1';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 const WAIT = { timeout: 30_000 };
 /** The AI pipeline, the sandbox's webhooks and the CRM dispatcher run between these steps. */
 const PIPELINE = { timeout: 60_000 };
 const PRICE_QUESTION = "Hi! What's the price of the Pro plan? I need it for my team today.";
 /** The lead-tag mapping the admin sets in the editor (HubSpot's default maps HOT to IN_PROGRESS). */
 const TAG_MAP = { HOT: 'CONNECTED', WARM: 'OPEN', COLD: 'NEW' } as const;
-
-interface RunningServer {
-  url: string;
-  close: () => Promise<void>;
-}
-
-/**
- * The whole platform in this process, listening for real: API, workers and scheduler, the sandbox
- * at /sandbox and the built dashboard. Retries of a failed CRM sync are short (two, 300 ms apart) so an outage
- * reaches the dead letters while the test watches.
- */
-async function startServer(webDist: string): Promise<RunningServer> {
-  const kind = (await databaseKinds()).includes('postgres') ? 'postgres' : 'pglite';
-  const database = await freshDatabase(kind);
-  const dataDir = mkdtempSync(join(tmpdir(), 'rf-crm-e2e-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    PORT: String(port),
-    PUBLIC_URL: url,
-    SANDBOX: 'true',
-    SEED_DEMO: 'false',
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
-    MASTER_KEY: TEST_MASTER_KEY,
-    CRM_RETRY_DELAYS_MS: '300,300',
-    CRM_DISPATCH_INTERVAL_MS: '500',
-    ...(database.url ? { DATABASE_URL: database.url } : {}),
-  });
-  const runtime = await openRuntime(config, {
-    database: database.db,
-    queuePrefix: `rf-crm-e2e-${crypto.randomUUID().slice(0, 8)}`,
-    xWebhookId: sandboxXWebhookId(config),
-  });
-  const sandbox = createAppSandbox(config);
-  if (!sandbox) throw new Error('the sandbox is off');
-  const log = pino({ level: 'silent' });
-  await startWorkers(runtime.deps, log);
-  // As `replyforce start` does: the CRM dispatcher sends the queued syncs, the sweeper the rest.
-  const stopScheduler = startScheduler(runtime.deps, log, config.sweepIntervalSeconds * 1000);
-  const app = await buildApp(runtime.deps, { logger: false, webDist, sandbox });
-  await app.listen({ host: '127.0.0.1', port });
-  return {
-    url,
-    async close() {
-      stopScheduler();
-      await app.close();
-      await sandbox.close();
-      await runtime.close();
-      await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** The page at 1280 and 360 px wide, light then dark; at 360 nothing may stick out sideways. */
 async function shotsEverywhere(page: Page, name: string): Promise<void> {
@@ -114,18 +46,6 @@ async function shotsEverywhere(page: Page, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize(before);
-}
-
-/** axe's critical findings fail the test; serious ones are reported. */
-async function axeCheck(page: Page, where: string, findings: string[]): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const critical = results.violations.filter((v) => v.impact === 'critical');
-  for (const v of results.violations.filter((v) => v.impact === 'serious'))
-    findings.push(`${where}: serious ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(
-    critical.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `critical axe violations on ${where}`,
-  ).toEqual([]);
 }
 
 function mainNav(page: Page) {
@@ -199,41 +119,26 @@ function mappingForm(page: Page): Locator {
 }
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('CRM settings (browser)', () => {
-  let server: RunningServer | undefined;
+  let server: Platform | undefined;
   let browser: Browser | undefined;
-  let webDist: string | undefined;
+  let dashboard: Awaited<ReturnType<typeof buildDashboard>> | undefined;
   const pageErrors: string[] = [];
   const axeFindings: string[] = [];
 
   beforeAll(async () => {
     if (!HAS_CHROMIUM)
       throw new Error(`REQUIRE_SERVICES=1 but ${CHROMIUM} is missing (apt-get install chromium)`);
-    mkdirSync(SHOTS, { recursive: true });
-    // A build of its own: apps/web/dist may be stale, or emptied by a rebuild while this runs.
-    webDist = mkdtempSync(join(tmpdir(), 'rf-crm-e2e-web-'));
-    const { build } = await import('vite');
-    await build({ root: WEB_ROOT, logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
-    server = await startServer(webDist);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        // The CRM tab waits in the background while the simulator tab writes: keep it running.
-        '--disable-background-timer-throttling',
-        '--disable-renderer-backgrounding',
-        '--disable-backgrounding-occluded-windows',
-      ],
-    });
+    dashboard = await buildDashboard('rf-crm-e2e');
+    // Retries of a failed CRM sync are short (two, 300 ms apart) so an outage reaches the dead
+    // letters while the test watches.
+    server = await startPlatform(dashboard.dir, 'rf-crm-e2e', { CRM_RETRY_DELAYS_MS: '300,300' });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
+    dashboard?.remove();
     if (axeFindings.length > 0) console.info(`axe (serious, not failing):\n${axeFindings.join('\n')}`);
   }, 60_000);
 
@@ -313,7 +218,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('CRM settings (browser)', () => {
     const tokenForm = page.getByRole('form', { name: 'Connect HubSpot with a private-app token' });
     await tokenForm.getByRole('button', { name: 'Connect with token' }).click();
     await tokenForm.getByText('Paste the whole private-app token.').waitFor(WAIT);
-    await axeCheck(page, 'CRM settings (nothing connected)', axeFindings);
+    await expectNoCriticalAxe(page, 'CRM settings (nothing connected)', axeFindings);
     await shotsEverywhere(page, 'crm-01-connect');
     await tokenToggle.click();
     expect(await tokenForm.count()).toBe(0);
@@ -329,7 +234,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('CRM settings (browser)', () => {
     await page.getByRole('heading', { name: 'HubSpot connected' }).waitFor(WAIT);
     const accountLine = await page.getByText(/^Account \d+$/).innerText();
     const portal = accountLine.replace('Account ', '');
-    await axeCheck(page, 'CRM callback', axeFindings);
+    await expectNoCriticalAxe(page, 'CRM callback', axeFindings);
     await shotsEverywhere(page, 'crm-02-callback');
 
     // 4. Back on the settings page: HubSpot is active, with its account and the default mapping.
@@ -395,7 +300,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('CRM settings (browser)', () => {
     expect(await duplicate.getByLabel('HubSpot field').evaluate((el) => el === document.activeElement)).toBe(
       true,
     );
-    await axeCheck(page, 'CRM settings (mapping refused)', axeFindings);
+    await expectNoCriticalAxe(page, 'CRM settings (mapping refused)', axeFindings);
     await shotsEverywhere(page, 'crm-03-mapping-refused');
     // Nothing was written: the saved mapping is unchanged.
     await reloaded.getByRole('button', { name: 'Discard changes' }).click();
@@ -422,7 +327,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('CRM settings (browser)', () => {
     await deadLetters.getByRole('listitem').first().waitFor(PIPELINE);
     await expect.poll(() => syncCount(page, 'Gave up'), WAIT).not.toBe('0');
     await page.getByRole('list', { name: 'Recent failures' }).getByText('Gave up').first().waitFor(WAIT);
-    await axeCheck(page, 'CRM settings (dead letters)', axeFindings);
+    await expectNoCriticalAxe(page, 'CRM settings (dead letters)', axeFindings);
     await shotsEverywhere(page, 'crm-04-dead-letters');
 
     // HubSpot is back; Retry puts each one through, now with the edited mapping.
@@ -457,7 +362,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('CRM settings (browser)', () => {
     await revoked.getByText('Needs reconnecting').waitFor(PIPELINE);
     const prompt = revoked.getByRole('status').filter({ hasText: 'Reconnect HubSpot' });
     await prompt.waitFor(WAIT);
-    await axeCheck(page, 'CRM settings (needs reconnecting)', axeFindings);
+    await expectNoCriticalAxe(page, 'CRM settings (needs reconnecting)', axeFindings);
     await shotsEverywhere(page, 'crm-05-needs-reauth');
     await prompt.getByRole('button', { name: 'Reconnect HubSpot' }).click();
     await page.getByRole('button', { name: 'Allow' }).click();
@@ -495,7 +400,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('CRM settings (browser)', () => {
       await viewer.getByRole('button', { name: /Connect|Reconnect|Disconnect|Save|Retry|token/ }).count(),
     ).toBe(0);
     expect(await viewer.getByRole('radio').count()).toBe(0);
-    await axeCheck(viewer, 'CRM settings (viewer, dark)', axeFindings);
+    await expectNoCriticalAxe(viewer, 'CRM settings (viewer, dark)', axeFindings);
     await shotsEverywhere(viewer, 'crm-06-viewer');
     // The callback address is for admins only.
     await viewer.goto(`${base}/crm/callback/hubspot?code=x&state=0f8b6c1e-9a4d-4c1b-8f3e-2d7a5b9c0e11`);

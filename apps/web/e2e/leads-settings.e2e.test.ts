@@ -6,89 +6,25 @@
 // tags it HOT and the tag survives a reload. A viewer then sees Leads but cannot tag or edit
 // settings. axe finds no critical violation on Leads, the lead and Settings; screenshots at 1280
 // and 360 px go to test-results/e2e/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { loadConfig } from '@replyforce/config';
+import { existsSync } from 'node:fs';
 import type { SessionDto } from '@replyforce/contracts';
-import pino from 'pino';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/src/build-app.ts';
-import { openRuntime } from '../../server/src/runtime.ts';
-import { createAppSandbox, sandboxXWebhookId } from '../../server/src/sandbox.ts';
-import { startWorkers } from '../../server/src/workers/index.ts';
-import { databaseKinds, freshDatabase } from '../../server/test/helpers/databases.ts';
-import { freePort } from '../../server/test/helpers/free-port.ts';
-import { TEST_MASTER_KEY } from '../../server/test/helpers/test-app.ts';
+import {
+  buildDashboard,
+  CHROMIUM,
+  expectNoCriticalAxe,
+  launchChromium,
+  type Platform,
+  shot,
+  startPlatform,
+} from './helpers/platform.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const REQUIRED = process.env.REQUIRE_SERVICES === '1';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 const WAIT = { timeout: 30_000 };
 /** The AI pipeline and the sandbox's webhooks run between these steps. */
 const PIPELINE = { timeout: 60_000 };
-
-interface RunningServer {
-  url: string;
-  database: string;
-  close: () => Promise<void>;
-}
-
-/**
- * The whole platform in this process, listening for real: API, workers, live updates, the sandbox
- * at /sandbox and the built dashboard. Private model addresses are refused, as in production
- * (the sandbox would otherwise allow them), so the settings page shows the server's refusal.
- */
-async function startServer(webDist: string): Promise<RunningServer> {
-  const kind = (await databaseKinds()).includes('postgres') ? 'postgres' : 'pglite';
-  const database = await freshDatabase(kind);
-  const dataDir = mkdtempSync(join(tmpdir(), 'rf-leads-e2e-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    PORT: String(port),
-    PUBLIC_URL: url,
-    SANDBOX: 'true',
-    SEED_DEMO: 'false',
-    ALLOW_PRIVATE_URLS: 'false',
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
-    MASTER_KEY: TEST_MASTER_KEY,
-    ...(database.url ? { DATABASE_URL: database.url } : {}),
-  });
-  const runtime = await openRuntime(config, {
-    database: database.db,
-    queuePrefix: `rf-e2e-${crypto.randomUUID().slice(0, 8)}`,
-    xWebhookId: sandboxXWebhookId(config),
-  });
-  const sandbox = createAppSandbox(config);
-  if (!sandbox) throw new Error('the sandbox is off');
-  await startWorkers(runtime.deps, pino({ level: 'silent' }));
-  const app = await buildApp(runtime.deps, { logger: false, webDist, sandbox });
-  await app.listen({ host: '127.0.0.1', port });
-  return {
-    url,
-    database: kind,
-    async close() {
-      await app.close();
-      await sandbox.close();
-      await runtime.close();
-      await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** The same page at 1280 and 360 px wide; at 360 nothing may stick out sideways. */
 async function shotsAtBothWidths(page: Page, name: string): Promise<void> {
@@ -107,18 +43,6 @@ async function shotsAtBothWidths(page: Page, name: string): Promise<void> {
   expect(overflow, `${name} at 360 px`).toEqual([]);
   await shot(page, `${name}-360`);
   await page.setViewportSize(before);
-}
-
-/** axe's serious and critical findings; critical ones fail the test, serious ones are reported. */
-async function axeCheck(page: Page, where: string, findings: string[]): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const critical = results.violations.filter((v) => v.impact === 'critical');
-  for (const v of results.violations.filter((v) => v.impact === 'serious'))
-    findings.push(`${where}: serious ${v.id} (${v.nodes.length})`);
-  expect(
-    critical.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `critical axe violations on ${where}`,
-  ).toEqual([]);
 }
 
 function escapeRegExp(text: string): string {
@@ -177,36 +101,20 @@ async function inviteViewer(base: string, admin: { email: string; password: stri
 }
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () => {
-  let server: RunningServer | undefined;
+  let server: Platform | undefined;
   let browser: Browser | undefined;
-  let webDist: string | undefined;
+  let dashboard: Awaited<ReturnType<typeof buildDashboard>> | undefined;
   const pageErrors: string[] = [];
   const axeFindings: string[] = [];
 
   beforeAll(async () => {
     if (!HAS_CHROMIUM)
       throw new Error(`REQUIRE_SERVICES=1 but ${CHROMIUM} is missing (apt-get install chromium)`);
-    mkdirSync(SHOTS, { recursive: true });
-    // A private build of the current sources: the shared dist/ may be stale, or rebuilt by another
-    // run halfway through this one (its old chunks then vanish under the open pages).
-    webDist = mkdtempSync(join(tmpdir(), 'rf-leads-web-'));
-    const { build } = await import('vite');
-    await build({ root: WEB_ROOT, logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
-    server = await startServer(webDist);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        // The Leads tab waits in the background while the simulator tab writes: keep it running.
-        '--disable-background-timer-throttling',
-        '--disable-renderer-backgrounding',
-        '--disable-backgrounding-occluded-windows',
-      ],
-    });
+    dashboard = await buildDashboard('rf-leads-e2e');
+    // Private model addresses are refused, as in production (the sandbox would otherwise allow
+    // them), so the settings page shows the server's refusal.
+    server = await startPlatform(dashboard.dir, 'rf-leads-e2e', { ALLOW_PRIVATE_URLS: 'false' });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -216,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () =
       `database: ${database}; axe serious findings (not failing): ${axeFindings.length ? `\n${axeFindings.join('\n')}` : 'none'}`,
     );
     await server?.close();
-    if (webDist) rmSync(webDist, { recursive: true, force: true });
+    dashboard?.remove();
   }, 60_000);
 
   it('an admin teaches the AI a FAQ, a customer gets that answer, the lead shows up live and is tagged HOT; a viewer only reads', async () => {
@@ -306,7 +214,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () =
     await voiceForm.getByRole('status').filter({ hasText: 'Saved.' }).waitFor(WAIT);
     await page.reload();
     await expect.poll(() => page.getByLabel('Signature').inputValue(), WAIT).toBe(signature);
-    await axeCheck(page, 'settings (brand voice)', axeFindings);
+    await expectNoCriticalAxe(page, 'settings (brand voice)', axeFindings);
     await shotsAtBothWidths(page, 'leads-settings-02-brand-voice');
 
     // 4b. A reply template: a variable inserted at the caret, previewed in the brand voice.
@@ -339,7 +247,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () =
       .getByRole('list', { name: 'Reply templates' })
       .getByRole('article', { name: 'Thanks for feedback' })
       .waitFor(WAIT);
-    await axeCheck(page, 'settings (reply templates)', axeFindings);
+    await expectNoCriticalAxe(page, 'settings (reply templates)', axeFindings);
     await shot(page, 'leads-settings-02b-reply-templates');
 
     // 4c. Auto-reply rules: WARM must stay below HOT.
@@ -360,7 +268,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () =
     await llmForm.getByRole('alert').filter({ hasText: 'private or loopback address' }).waitFor(WAIT);
     expect(await llmForm.getByLabel('Base URL').getAttribute('aria-invalid')).toBe('true');
     await page.getByText(/of 10,000 tokens/).waitFor(WAIT);
-    await axeCheck(page, 'settings (language model)', axeFindings);
+    await expectNoCriticalAxe(page, 'settings (language model)', axeFindings);
     await shotsAtBothWidths(page, 'leads-settings-03-language-model');
 
     // 6. Leads, empty for now and live; the page is marked to prove later it never reloaded.
@@ -399,7 +307,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () =
     expect(await page.evaluate(() => (window as unknown as { leadsMarker?: string }).leadsMarker)).toBe(
       'still here',
     );
-    await axeCheck(page, 'leads', axeFindings);
+    await expectNoCriticalAxe(page, 'leads', axeFindings);
     await shotsAtBothWidths(page, 'leads-settings-05-leads');
     // Sorting by score keeps it there, in the address too.
     await page.getByRole('button', { name: /^Score/ }).click();
@@ -416,7 +324,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () =
     // No CRM is connected, so "Sync now" says so instead of pretending.
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByRole('alert').filter({ hasText: 'No CRM is connected' }).waitFor(WAIT);
-    await axeCheck(page, 'lead detail', axeFindings);
+    await expectNoCriticalAxe(page, 'lead detail', axeFindings);
     await shotsAtBothWidths(page, 'leads-settings-06-lead-detail');
 
     // 10. Tag it HOT by hand; it sticks after a reload, and the history says who did it.
@@ -476,7 +384,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () =
     expect(await viewer.getByRole('button', { name: /Save tag|Hand back to scoring|Sync now/ }).count()).toBe(
       0,
     );
-    await axeCheck(viewer, 'lead detail (viewer, dark)', axeFindings);
+    await expectNoCriticalAxe(viewer, 'lead detail (viewer, dark)', axeFindings);
     await shot(viewer, 'leads-settings-08-viewer-lead-360-dark');
 
     await mainNav(viewer).getByRole('link', { name: 'Settings' }).click();
@@ -492,7 +400,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('leads and settings (browser)', () =
       .getByRole('article', { name: question })
       .waitFor(WAIT);
     expect(await viewer.getByRole('button', { name: /Add an item|^Edit|^Delete/ }).count()).toBe(0);
-    await axeCheck(viewer, 'settings (viewer, dark)', axeFindings);
+    await expectNoCriticalAxe(viewer, 'settings (viewer, dark)', axeFindings);
     await shot(viewer, 'leads-settings-09-viewer-settings-360-dark');
     // Typing the address of the model settings leads back to what the role may see.
     await viewer.goto(`${base}/settings/ai-provider`);

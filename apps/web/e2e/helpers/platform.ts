@@ -46,7 +46,12 @@ export async function buildDashboard(prefix: string): Promise<{ dir: string; rem
  * The platform as `replyforce start` runs it, on a fresh database: the scheduler's CRM dispatcher
  * runs every half second so a queued sync goes out while the browser watches.
  */
-export async function startPlatform(webDist: string, prefix: string): Promise<Platform> {
+export async function startPlatform(
+  webDist: string,
+  prefix: string,
+  /** Settings on top of these defaults (shorter retries, …). */
+  env: Record<string, string> = {},
+): Promise<Platform> {
   const kind = (await databaseKinds()).includes('postgres') ? 'postgres' : 'pglite';
   const database = await freshDatabase(kind);
   const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
@@ -64,6 +69,7 @@ export async function startPlatform(webDist: string, prefix: string): Promise<Pl
     MASTER_KEY: TEST_MASTER_KEY,
     CRM_DISPATCH_INTERVAL_MS: '500',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
+    ...env,
   });
   const runtime = await openRuntime(config, {
     database: database.db,

@@ -1,7 +1,5 @@
-import { type FormEvent, useRef, useState } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
-import { type FieldErrors, focusFirstInvalid } from '../../lib/validation.ts';
 import { useCan } from '../auth/use-session.ts';
 import {
   checkRulesForm,
@@ -12,14 +10,9 @@ import {
   toRulesForm,
 } from './auto-reply-form.ts';
 import { CheckboxField } from './checkbox-field.tsx';
-import {
-  ReadOnlyNotice,
-  SaveBar,
-  SECTION_HEADING_ID,
-  SectionHeading,
-  serverFieldError,
-} from './section-parts.tsx';
+import { ReadOnlyNotice, SaveBar, SECTION_HEADING_ID, SectionHeading } from './section-parts.tsx';
 import { type AutoReplyRules, useAutoReplyRules, useSaveAutoReplyRules } from './settings-api.ts';
+import { useSettingsForm } from './use-settings-form.ts';
 
 const NEGATIVE = [
   { value: 'approve', label: 'Draft a reply for approval' },
@@ -35,31 +28,15 @@ const COMMENTS = [
 
 function RulesFormView({ saved, canEdit }: { saved: AutoReplyRules; canEdit: boolean }) {
   const save = useSaveAutoReplyRules();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [form, setForm] = useState<RulesForm>(() => toRulesForm(saved));
-  const [errors, setErrors] = useState<FieldErrors<RulesField>>({});
-  const dirty = JSON.stringify(form) !== JSON.stringify(toRulesForm(saved));
-
-  const set = <K extends RulesField>(key: K, value: RulesForm[K]) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-    save.reset();
-  };
-  const error = (key: RulesField) => errors[key] ?? serverFieldError(save.error, key);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = checkRulesForm(form);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
-      return;
-    }
-    save.mutate(fromRulesForm(form), {
-      onSuccess: (stored) => setForm(toRulesForm(stored)),
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
-    });
-  };
+  const { form, set, error, dirty, submit, formRef } = useSettingsForm<AutoReplyRules, RulesForm, RulesField>(
+    {
+      saved,
+      save,
+      toForm: toRulesForm,
+      fromForm: fromRulesForm,
+      check: checkRulesForm,
+    },
+  );
 
   return (
     <form ref={formRef} noValidate onSubmit={submit} aria-label="Auto-reply rules" className="max-w-2xl">

@@ -1,8 +1,6 @@
-import { type FormEvent, useRef, useState } from 'react';
 import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { TextAreaField, TextField } from '../../components/field.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
-import { type FieldErrors, focusFirstInvalid } from '../../lib/validation.ts';
 import { useCan, useSession } from '../auth/use-session.ts';
 import {
   checkVoiceForm,
@@ -14,14 +12,9 @@ import {
   type VoiceForm,
 } from './brand-voice-form.ts';
 import { CheckboxField } from './checkbox-field.tsx';
-import {
-  ReadOnlyNotice,
-  SaveBar,
-  SECTION_HEADING_ID,
-  SectionHeading,
-  serverFieldError,
-} from './section-parts.tsx';
+import { ReadOnlyNotice, SaveBar, SECTION_HEADING_ID, SectionHeading } from './section-parts.tsx';
 import { type BrandVoice, useBrandVoice, useSaveBrandVoice } from './settings-api.ts';
+import { useSettingsForm } from './use-settings-form.ts';
 import { voiceSamples } from './voice-preview.ts';
 
 const TONES = [
@@ -77,31 +70,13 @@ function VoicePreview({ voice }: { voice: BrandVoice }) {
 
 function BrandVoiceForm({ saved, canEdit }: { saved: BrandVoice; canEdit: boolean }) {
   const save = useSaveBrandVoice();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [form, setForm] = useState<VoiceForm>(() => toVoiceForm(saved));
-  const [errors, setErrors] = useState<FieldErrors<VoiceField>>({});
-  const dirty = JSON.stringify(form) !== JSON.stringify(toVoiceForm(saved));
-
-  const set = <K extends VoiceField>(key: K, value: VoiceForm[K]) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-    save.reset();
-  };
-  const error = (key: VoiceField) => errors[key] ?? serverFieldError(save.error, key);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = checkVoiceForm(form);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
-      return;
-    }
-    save.mutate(fromVoiceForm(form), {
-      onSuccess: (stored) => setForm(toVoiceForm(stored)),
-      onError: () => requestAnimationFrame(() => focusFirstInvalid(formRef.current)),
-    });
-  };
+  const { form, set, error, dirty, submit, formRef } = useSettingsForm<BrandVoice, VoiceForm, VoiceField>({
+    saved,
+    save,
+    toForm: toVoiceForm,
+    fromForm: fromVoiceForm,
+    check: checkVoiceForm,
+  });
 
   return (
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">

@@ -92,7 +92,7 @@ function printBanner(config: Config, role: ProcessRole): void {
     if (config.sandbox)
       lines.push(
         `  sandbox:   platform stand-ins at ${config.publicUrl}/sandbox (customer simulator: ${config.publicUrl}/simulator)`,
-        `  CRM demo:  as an admin, POST /api/v1/crm/connect {"vendor":"hubspot","token":"pat-sandbox-acme"} (docs/crm-sync.md)`,
+        `  CRM demo:  as the admin, open CRM and connect the sandbox HubSpot (docs/crm-sync.md)`,
       );
     if (config.seedDemo) {
       lines.push(
